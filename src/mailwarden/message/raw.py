@@ -36,6 +36,9 @@ class RawMessage:
 
     `headers` are (name, value) pairs already unfolded and RFC 2047-decoded.
     `calendar_parts` are the bodies of text/calendar parts (not attached files).
+    `address_headers` are the address fields (From, To, Cc, ...) before RFC 2047 decoding,
+    so that a display name which decodes to "Doe, Jane" is not split at its comma; a reader
+    that synthesises headers may leave it empty, and `headers` are used instead.
     `envelope` is None unless the transport (milter, SMTP, PST store) supplied one.
     """
 
@@ -46,6 +49,7 @@ class RawMessage:
     parts: tuple[RawPart, ...] = ()
     calendar_parts: tuple[bytes, ...] = ()
     envelope: Envelope | None = None
+    address_headers: tuple[tuple[str, str], ...] = ()
     size: int = 0
     defects: tuple[str, ...] = ()
     uninspected: tuple[Uninspected, ...] = ()
