@@ -1,0 +1,119 @@
+"""The `mailwarden` command: an adapter that reads arguments, calls the library, prints.
+
+Exit status everywhere (DESIGN): 2 when any input could not be read or the usage is wrong,
+with one clear line on stderr per problem and never a traceback; otherwise 0 (the policy
+commands add 1 for `quarantine`/`block` once the engine exists).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from importlib import resources
+from typing import Any, NoReturn
+
+from . import __version__
+from ._render import render_inspect
+from .errors import MailwardenError
+from .message.describe import describe
+from .message.sources import read_path
+from .settings import KEYS, Settings, load_settings
+
+__all__ = ["main"]
+
+EXIT_OK = 0
+EXIT_UNREADABLE = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line on stderr (exit 2), not a usage dump."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_UNREADABLE, f"mailwarden: {message} (see 'mailwarden --help')\n")
+
+
+def _sample_path() -> str:
+    return str(resources.files("mailwarden").joinpath("samples/welcome.eml"))
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="mailwarden", description="An email-use policy, enforced as code.")
+    parser.add_argument("--version", action="version", version=f"mailwarden {__version__}")
+    parser.add_argument("--settings", metavar="PATH", help="settings file (YAML)")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    inspect = commands.add_parser("inspect", help="show the parsed structure of messages")
+    inspect.add_argument("paths", nargs="*", metavar="PATH",
+                         help=".eml .emlx .msg .ics winmail.dat, mbox, maildir, .pst; - for stdin")
+    inspect.add_argument("--sample", action="store_true", help="inspect the bundled sample message")
+    inspect.add_argument("--format", choices=("text", "json"), default="text")
+    inspect.add_argument("--show-text", action="store_true",
+                         help="also print subject, body and attachment text")
+
+    settings = commands.add_parser("settings", help="show the effective settings")
+    settings.add_argument("action", choices=("show",))
+    return parser
+
+
+def _inspect(args: argparse.Namespace, settings: Settings) -> int:
+    paths = list(args.paths) + ([_sample_path()] if args.sample else [])
+    if not paths:
+        raise MailwardenError("inspect needs a PATH (or --sample)")
+    status = EXIT_OK
+    for item in (i for path in paths for i in read_path(path, settings.limits)):
+        if item.message is None:
+            status = EXIT_UNREADABLE
+            print(f"mailwarden: {item.source}: {item.error}", file=sys.stderr)
+            if args.format == "json":
+                print(json.dumps({"source": item.source, "error": item.error}))
+            continue
+        described: dict[str, Any] = {"source": item.source}
+        described |= describe(item.message, show_text=args.show_text)
+        if args.format == "json":
+            print(json.dumps(described, ensure_ascii=False))
+        else:
+            print(render_inspect(described))
+    return status
+
+
+def _settings_show(settings: Settings) -> int:
+    for key in KEYS:
+        value = getattr(settings, key)
+        if key in ("api_keys", "override_signing_key") and value:
+            value = "[set]"  # secrets are never printed
+        elif key == "limits":
+            value = {name: getattr(value, name) for name in value.__dataclass_fields__}
+        elif hasattr(value, "items"):
+            value = dict(value)
+        print(f"{key}: {json.dumps(value, default=str)}  ({settings.origins.get(key, 'default')})")
+    return EXIT_OK
+
+
+def _run(argv: Sequence[str] | None) -> int:
+    args = _build_parser().parse_args(argv)
+    settings = load_settings(settings_path=args.settings)
+    if args.command == "inspect":
+        return _inspect(args, settings)
+    return _settings_show(settings)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point; returns the exit status (DESIGN: 2 unreadable/usage, 1 block, 0 otherwise)."""
+    try:
+        return _run(argv)
+    except MailwardenError as exc:
+        print(f"mailwarden: {exc}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    except BrokenPipeError:
+        return EXIT_OK
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the promise is: never a traceback to a user
+        print(f"mailwarden: internal error ({type(exc).__name__}); please report it", file=sys.stderr)
+        return EXIT_UNREADABLE
+
+
+if __name__ == "__main__":
+    sys.exit(main())
