@@ -21,8 +21,11 @@ _MARKING = re.compile(
 )
 _MARKING_HEADERS = ("x-protective-marking", "x-classification", "classification",
                     "x-security-classification", "msip_labels")
-_SUBJECT_MARK = re.compile(r"^\W{0,3}(?:\[|\()?\s{0,3}(OFFICIAL[ _-]SENSITIVE|OFFICIAL|SECRET|"
-                           r"TOP[ _-]SECRET|PROTECT|RESTRICTED)\b", re.IGNORECASE)
+_LEVELS = r"(OFFICIAL[ _-]SENSITIVE|OFFICIAL|SECRET|TOP[ _-]SECRET|PROTECT|RESTRICTED)"
+# Typed in capitals ("OFFICIAL-SENSITIVE: ...") or in brackets in any case ("[Official Sensitive]"):
+# "Official visit" in a subject is not a marking.
+_SUBJECT_MARK = re.compile(r"^\W{0,3}" + _LEVELS + r"\b")
+_SUBJECT_BRACKETED = re.compile(r"^\W{0,3}[\[(]\s{0,3}" + _LEVELS + r"\s{0,3}[\])]", re.IGNORECASE)
 
 
 def _normalise(mark: str, qualifier: str | None) -> str:
@@ -42,7 +45,7 @@ def protective_markings(headers: Iterable[tuple[str, str]], subject: str,
         if name.lower() in _MARKING_HEADERS:
             found += [_normalise(m.group(1), m.group(2)) for m in _MARKING.finditer(value.upper()[:4000])]
     for text in (subject, first_line):
-        match = _SUBJECT_MARK.match(text[:200])
+        match = _SUBJECT_MARK.match(text[:200]) or _SUBJECT_BRACKETED.match(text[:200])
         if match:
             found.append(_normalise(match.group(1), None))
     return tuple(dict.fromkeys(found))
