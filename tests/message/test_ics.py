@@ -23,6 +23,8 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mailwarden.errors import InputError
 from mailwarden.message.ics import calendar_address, calendar_text, parse_calendar, read_calendar
@@ -389,6 +391,12 @@ def test_decoding_never_fails(data: bytes | str, summary: str) -> None:
     assert item.summary == summary
 
 
+def test_one_cp1252_line_does_not_garble_the_utf8_lines() -> None:
+    data = _event("SUMMARY:M\u00fcller", "LOCATION:Caf\u00e9").encode()
+    (item,) = parse_calendar(data.replace("\u00e9".encode(), b"\xe9"))
+    assert (item.summary, item.location) == ("M\u00fcller", "Caf\u00e9")
+
+
 def test_twenty_thousand_events_are_capped_quickly() -> None:
     events = "".join(
         f"BEGIN:VEVENT\r\nUID:{n}\r\nSUMMARY:Meeting {n}\r\nDTSTART:20240101T090000Z\r\n"
@@ -461,3 +469,26 @@ def test_calendar_address(value: str, name: str, expected: Address | None) -> No
 
 def test_calendar_text_unfolds_every_line_end() -> None:
     assert calendar_text(b"A:1\r\n 2\n\t3\rB:4") == "A:123\nB:4"
+
+
+_FRAGMENTS = [
+    "BEGIN:VCALENDAR", "END:VCALENDAR", "BEGIN:VEVENT", "END:VEVENT", "BEGIN:VTODO",
+    "BEGIN:VALARM", "END:VALARM", "BEGIN:VTIMEZONE", "TZOFFSETFROM:+9999", "X",
+    "DTSTART;TZID=Europe/London:20240101T090000", "DTEND;VALUE=DATE:20240230",
+    "DTSTART;TZID=/../../etc/passwd:20240101T000000", "DUE:20240101T250000",
+    'ATTENDEE;CN="a:mailto:b@c', "ORGANIZER:mailto:", "ATTACH;FILENAME=:",
+    "CATEGORIES:a\\,b,c", "CLASS:private", "SUMMARY:x\\", "\r", " ", "\t", ";", ":", '"',
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.one_of(st.sampled_from(_FRAGMENTS), st.text(max_size=6)), max_size=30),
+    st.sampled_from(["\n", "\r\n", "\r"]),
+)
+def test_any_mix_of_calendar_fragments_reads_or_is_refused(parts: list[str], end: str) -> None:
+    try:
+        items = parse_calendar(end.join(parts).encode("utf-8", "surrogatepass"), max_items=5)
+    except InputError:
+        return
+    assert len(items) <= 5

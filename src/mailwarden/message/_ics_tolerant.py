@@ -67,7 +67,7 @@ def unfold_text(text: str) -> str:
 
 
 def unfold_bytes(data: bytes) -> bytes:
-    """As `unfold_text`, before decoding: Outlook folds in the middle of UTF-8 sequences."""
+    """As `unfold_text`, on bytes: a fold may split a UTF-8 sequence, so unfold before decoding."""
     data = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
     return _FOLD_BYTES.sub(b"", data)
 

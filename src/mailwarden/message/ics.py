@@ -63,8 +63,11 @@ _NEEDED = frozenset(
 
 @dataclass(frozen=True, slots=True)
 class CalendarRead:
-    """The items, and how they were read: `capped` when the limits stopped reading early,
-    `fallback` the reason the tolerant reader was used ('' when `icalendar` read it)."""
+    """The items and how they were read, so a caller can mark a calendar as partly inspected.
+
+    `capped`: the limits stopped reading early. `fallback`: why the tolerant reader was used
+    ('' when `icalendar` read it).
+    """
 
     items: tuple[CalendarItem, ...]
     capped: bool = False
@@ -104,20 +107,30 @@ def read_calendar(data: bytes | str, *, max_items: int = DEFAULT_MAX_ITEMS) -> C
 def calendar_text(data: bytes | str) -> str:
     """Unfolded text with LF line ends; never fails on bytes.
 
-    Folds are removed before decoding because Outlook folds inside UTF-8 sequences. Bytes
-    are UTF-16 when a UTF-16 BOM says so, else UTF-8, else cp1252, else latin-1.
+    Folds are removed before decoding because some writers fold inside a UTF-8 sequence
+    (RFC 5545 3.1 asks readers to restore it). Bytes are UTF-16 when a UTF-16 BOM says so,
+    else UTF-8; a file that is not UTF-8 throughout is decoded line by line, so one stray
+    cp1252 byte does not garble the UTF-8 names on every other line.
     """
     if isinstance(data, str):
         return unfold_text(data.removeprefix("\ufeff"))
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return unfold_text(data.decode("utf-16", errors="replace").removeprefix("\ufeff"))
     raw = unfold_bytes(data.removeprefix(codecs.BOM_UTF8))
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return "\n".join(_decode_line(line) for line in raw.split(b"\n"))
+
+
+def _decode_line(line: bytes) -> str:
+    """UTF-8, else cp1252 (Outlook's usual 8-bit charset), else latin-1, which never fails."""
     for encoding in ("utf-8", "cp1252"):
         try:
-            return raw.decode(encoding)
+            return line.decode(encoding)
         except UnicodeDecodeError:
             continue
-    return raw.decode("latin-1")
+    return line.decode("latin-1")
 
 
 def _closed_text(lines: Sequence[str], scan: Scan) -> str:
