@@ -44,6 +44,8 @@ ITEM_COMPONENTS = frozenset({"VEVENT", "VTODO", "VJOURNAL"})
 MAX_DEPTH = 32
 """Deeper nesting is never legitimate; components below it are skipped, not stacked."""
 _TEXT_FIELDS = ("SUMMARY", "DESCRIPTION", "LOCATION", "UID")
+_WITH_PROPERTIES = ITEM_COMPONENTS | {"VCALENDAR"}
+"""Components whose properties are kept: items, and VCALENDAR for its METHOD."""
 
 _FOLD_STR = re.compile(r"\n[ \t]")
 _FOLD_BYTES = re.compile(rb"\n[ \t]")
@@ -278,7 +280,7 @@ def scan_lines(lines: Sequence[str], max_items: int, max_components: int) -> Sca
             continue
         begin, name = marker
         if not begin:
-            _pop_to(stack, name)
+            del stack[_open_index(stack, name) :]
             continue
         is_item = name in ITEM_COMPONENTS
         is_calendar = is_calendar or is_item or name == "VCALENDAR"
@@ -293,12 +295,15 @@ def scan_lines(lines: Sequence[str], max_items: int, max_components: int) -> Sca
     return Scan(is_calendar, items, -1, (), too_deep)
 
 
-def _pop_to(stack: list[str], name: str) -> None:
-    """Close `name` and anything left open inside it; an END with no BEGIN is ignored."""
-    for depth in range(len(stack) - 1, -1, -1):
-        if stack[depth] == name:
-            del stack[depth:]
-            return
+def _open_index(names: Sequence[str], name: str) -> int:
+    """Where the innermost open `name` is, so END closes it and anything left open inside it.
+
+    The length of `names` when it is not open: an END with no BEGIN closes nothing.
+    """
+    for depth in range(len(names) - 1, -1, -1):
+        if names[depth] == name:
+            return depth
+    return len(names)
 
 
 @dataclass(slots=True)
@@ -321,15 +326,15 @@ def read_tolerant(
     for line in lines:
         marker = _marker(line)
         if marker is None:
-            if stack and not overflow and stack[-1].name in (*ITEM_COMPONENTS, "VCALENDAR"):
+            if stack and not overflow and stack[-1].name in _WITH_PROPERTIES:
                 _keep_property(stack[-1], line)
             continue
         begin, name = marker
-        if not begin and overflow:
-            overflow -= 1
-        elif not begin:
-            _close(stack, name)
         if not begin:
+            if overflow:
+                overflow -= 1
+            else:
+                del stack[_open_index([f.name for f in stack], name) :]
             continue
         if components >= max_components or (name in ITEM_COMPONENTS and len(found) >= max_items):
             break
@@ -347,20 +352,14 @@ def read_tolerant(
 
 
 def _keep_property(frame: _Frame, line: str) -> None:
+    """Keep a property line of an item, or the METHOD of a VCALENDAR; others are not needed."""
     prop = split_content_line(line)
     if prop is not None and (frame.name != "VCALENDAR" or prop.name == "METHOD"):
         frame.props.append(prop)
 
 
-def _close(stack: list[_Frame], name: str) -> None:
-    """Close `name` and anything left open inside it; an END with no BEGIN is ignored."""
-    for depth in range(len(stack) - 1, -1, -1):
-        if stack[depth].name == name:
-            del stack[depth:]
-            return
-
-
 def _close_items(stack: list[_Frame]) -> None:
+    """Close an open item (and what is open inside it) because another item begins."""
     for depth, frame in enumerate(stack):
         if frame.name in ITEM_COMPONENTS:
             del stack[depth:]
