@@ -13,13 +13,91 @@ from dataclasses import dataclass
 from email.message import EmailMessage
 from email.policy import SMTP
 
-FIRST = ["Amelia", "Joseph", "Priya", "Tomasz", "Aoife", "Rhys", "Chidi", "Mei", "Oliver", "Fatima",
-         "Grace", "Kwame", "Zofia", "Callum", "Imran", "Siobhan", "Dylan", "Nia", "Wei", "Hannah"]
-LAST = ["Thornbury", "Adeyemi", "Natarajan", "Kowalczyk", "Byrne", "Pritchard", "Okafor", "Chen",
-        "Hughes", "Rahman", "Whitfield", "Mensah", "Nowak", "MacLeod", "Hussain", "Gallagher"]
-WORDS = ("please find the update on the housing application we discussed at the meeting "
-         "and let me know whether the visit on thursday still suits the family the school "
-         "has confirmed the review date and the care plan will be shared with the team").split()
+FIRST = [
+    "Amelia",
+    "Joseph",
+    "Priya",
+    "Tomasz",
+    "Aoife",
+    "Rhys",
+    "Chidi",
+    "Mei",
+    "Oliver",
+    "Fatima",
+    "Grace",
+    "Kwame",
+    "Zofia",
+    "Callum",
+    "Imran",
+    "Siobhan",
+    "Dylan",
+    "Nia",
+    "Wei",
+    "Hannah",
+]
+LAST = [
+    "Thornbury",
+    "Adeyemi",
+    "Natarajan",
+    "Kowalczyk",
+    "Byrne",
+    "Pritchard",
+    "Okafor",
+    "Chen",
+    "Hughes",
+    "Rahman",
+    "Whitfield",
+    "Mensah",
+    "Nowak",
+    "MacLeod",
+    "Hussain",
+    "Gallagher",
+]
+WORDS = [
+    "please",
+    "find",
+    "the",
+    "update",
+    "on",
+    "the",
+    "housing",
+    "application",
+    "we",
+    "discussed",
+    "at",
+    "the",
+    "meeting",
+    "and",
+    "let",
+    "me",
+    "know",
+    "whether",
+    "the",
+    "visit",
+    "on",
+    "thursday",
+    "still",
+    "suits",
+    "the",
+    "family",
+    "the",
+    "school",
+    "has",
+    "confirmed",
+    "the",
+    "review",
+    "date",
+    "and",
+    "the",
+    "care",
+    "plan",
+    "will",
+    "be",
+    "shared",
+    "with",
+    "the",
+    "team",
+]
 TEAMS = ["Adult Social Care", "Children's Services", "Revenues and Benefits", "Housing Options"]
 
 
@@ -48,8 +126,10 @@ def _sentences(rng: random.Random, n: int) -> str:
 
 
 def _signature(name: str, rng: random.Random) -> str:
-    return (f"Kind regards,\n{name}\nCase Officer, {rng.choice(TEAMS)}\nNorfolk County Council\n"
-            f"01632 960{rng.randint(100, 999)}\n")
+    return (
+        f"Kind regards,\n{name}\nCase Officer, {rng.choice(TEAMS)}\nNorfolk County Council\n"
+        f"01632 960{rng.randint(100, 999)}\n"
+    )
 
 
 def _quoted(rng: random.Random, sender: str, to: str) -> str:
@@ -75,19 +155,24 @@ def _base(rng: random.Random, n: int) -> tuple[EmailMessage, str, str]:
 
 def _plain(rng: random.Random, n: int) -> bytes:
     msg, officer, client = _base(rng, n)
-    body = (f"Dear {client.split()[0]},\n\n{_sentences(rng, rng.randint(2, 6))}\n\n"
-            f"{_signature(officer, rng)}\n{_quoted(rng, msg['To'], msg['From'])}")
+    body = (
+        f"Dear {client.split()[0]},\n\n{_sentences(rng, rng.randint(2, 6))}\n\n"
+        f"{_signature(officer, rng)}\n{_quoted(rng, msg['To'], msg['From'])}"
+    )
     msg.set_content(body)
     return msg.as_bytes(policy=SMTP)
 
 
 def _html(rng: random.Random, n: int) -> bytes:
     msg, officer, client = _base(rng, n)
-    paragraphs = "".join(f"<p style='font-family:Arial'>{_sentences(rng, 3)}</p>"
-                         for _ in range(rng.randint(3, 10)))
-    html = (f"<html><head><style>p {{margin:0}}</style></head><body><p>Dear {client}</p>"
-            f"{paragraphs}<table><tr><td>Ref</td><td>{rng.randint(1000, 9999)}</td></tr></table>"
-            f"<p>Kind regards,<br>{officer}</p></body></html>")
+    paragraphs = "".join(
+        f"<p style='font-family:Arial'>{_sentences(rng, 3)}</p>" for _ in range(rng.randint(3, 10))
+    )
+    html = (
+        f"<html><head><style>p {{margin:0}}</style></head><body><p>Dear {client}</p>"
+        f"{paragraphs}<table><tr><td>Ref</td><td>{rng.randint(1000, 9999)}</td></tr></table>"
+        f"<p>Kind regards,<br>{officer}</p></body></html>"
+    )
     msg.set_content(f"Dear {client}\n\n{_sentences(rng, 4)}\n")
     msg.add_alternative(html, subtype="html")
     return msg.as_bytes(policy=SMTP)
@@ -116,7 +201,9 @@ def pdf_bytes(text: str) -> bytes:
     out.write(f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode())
     for off in offsets:
         out.write(f"{off:010d} 00000 n \n".encode())
-    out.write(f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode())
+    out.write(
+        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    )
     return out.getvalue()
 
 

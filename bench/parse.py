@@ -27,9 +27,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import Sample, generate  # noqa: E402
-
-from mailwarden.message.reader import parse_message_bytes  # noqa: E402
+from corpus import Sample, generate
+from mailwarden.message.reader import parse_message_bytes
 
 FIELDS = ("from", "to", "cc", "subject", "date", "message-id", "in-reply-to", "references")
 
@@ -38,8 +37,12 @@ def stdlib_full(data: bytes) -> object:
     """The standard library doing the same decoding work, as a user of it would write it."""
     msg = BytesParser(policy=default).parsebytes(data)
     values = [str(msg[name]) for name in FIELDS if msg[name] is not None]
-    addresses = [a.addr_spec for name in ("from", "to", "cc") if msg[name] is not None
-                 for a in msg[name].addresses]
+    addresses = [
+        a.addr_spec
+        for name in ("from", "to", "cc")
+        if msg[name] is not None
+        for a in msg[name].addresses
+    ]
     body = msg.get_body(preferencelist=("plain", "html"))
     text = body.get_content() if body is not None else ""
     attachments = [part.get_content() for part in msg.iter_attachments()]
@@ -81,12 +84,16 @@ def measure(samples: list[Sample], rounds: int) -> dict[str, float]:
 
 def _groups(samples: list[Sample]) -> dict[str, list[Sample]]:
     groups: dict[str, list[Sample]] = {
-        "no attachments (plain + HTML)": [s for s in samples if not s.kind.startswith("attachment")],
+        "no attachments (plain + HTML)": [
+            s for s in samples if not s.kind.startswith("attachment")
+        ],
         "plain-text replies": [s for s in samples if s.kind == "plain"],
         "HTML": [s for s in samples if s.kind == "html"],
     }
     for kind in ("pdf", "docx", "xlsx"):
-        groups[f"with {kind.upper()} attachment"] = [s for s in samples if s.kind == f"attachment:{kind}"]
+        groups[f"with {kind.upper()} attachment"] = [
+            s for s in samples if s.kind == f"attachment:{kind}"
+        ]
     groups["whole mix"] = samples
     return groups
 
@@ -98,7 +105,9 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=20260105)
     args = parser.parse_args()
     samples = generate(args.count, args.seed)
-    print(f"corpus: {len(samples)} messages, seed {args.seed}, {args.rounds} rounds, median round\n")
+    print(
+        f"corpus: {len(samples)} messages, seed {args.seed}, {args.rounds} rounds, median round\n"
+    )
     print("| group | msgs | avg KB | parser | msgs/s | MB/s | µs/msg | vs stdlib full |")
     print("|---|---:|---:|---|---:|---:|---:|---:|")
     for label, group in _groups(samples).items():
@@ -108,9 +117,11 @@ def main() -> int:
         medians = measure(group, args.rounds)
         for name, seconds in medians.items():
             ratio = seconds / medians["stdlib full"]
-            print(f"| {label} | {len(group)} | {size / len(group) / 1024:.1f} | {name} | "
-                  f"{len(group) / seconds:,.0f} | {size / seconds / 1e6:.1f} | "
-                  f"{seconds / len(group) * 1e6:,.0f} | {ratio:.2f}× |")
+            print(
+                f"| {label} | {len(group)} | {size / len(group) / 1024:.1f} | {name} | "
+                f"{len(group) / seconds:,.0f} | {size / seconds / 1e6:.1f} | "
+                f"{seconds / len(group) * 1e6:,.0f} | {ratio:.2f}× |"
+            )
     return 0
 
 

@@ -9,7 +9,9 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 REAL_CORPUS = REPO.parent / "shared" / "corpus" / "real"
-SKIP_REASON = "../shared/corpus/real not found: the real-corpus tests need the shared folder beside the clone"
+SKIP_REASON = (
+    "../shared/corpus/real not found: the real-corpus tests need the shared folder beside the clone"
+)
 
 
 def real_corpus_files(folder: str) -> list[Path]:

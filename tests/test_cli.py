@@ -10,16 +10,27 @@ from pathlib import Path
 
 import pytest
 
-SAMPLE = b"From: Alex <alex@norfolk.gov.uk>\nTo: sam@example.org\nSubject: Secret name\n\nHello Sam\n"
+SAMPLE = (
+    b"From: Alex <alex@norfolk.gov.uk>\nTo: sam@example.org\nSubject: Secret name\n\nHello Sam\n"
+)
 
 
-def run(*args: str, stdin: bytes | None = None, cwd: Path | None = None,
-        env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
+def run(
+    *args: str,
+    stdin: bytes | None = None,
+    cwd: Path | None = None,
+    env: dict[str, str] | None = None,
+) -> subprocess.CompletedProcess[bytes]:
     environment = {k: v for k, v in os.environ.items() if not k.startswith("MAILWARDEN_")}
     environment |= env or {}
     return subprocess.run(  # type: ignore[call-overload,no-any-return]
-        [sys.executable, "-m", "mailwarden.cli", *args], input=stdin, capture_output=True,
-        cwd=cwd, env=environment, check=False, timeout=120,
+        [sys.executable, "-m", "mailwarden.cli", *args],
+        input=stdin,
+        capture_output=True,
+        cwd=cwd,
+        env=environment,
+        check=False,
+        timeout=120,
     )
 
 
@@ -90,8 +101,12 @@ def test_bad_settings_file_is_one_line(tmp_path: Path) -> None:
 
 
 def test_settings_show_hides_secrets(tmp_path: Path) -> None:
-    result = run("settings", "show", env={"MAILWARDEN_OVERRIDE_SIGNING_KEY": "s3cr3t",
-                                          "MAILWARDEN_POLICY": "telford"}, cwd=tmp_path)
+    result = run(
+        "settings",
+        "show",
+        env={"MAILWARDEN_OVERRIDE_SIGNING_KEY": "s3cr3t", "MAILWARDEN_POLICY": "telford"},
+        cwd=tmp_path,
+    )
     out, err = _decode(result)
     assert result.returncode == 0, err
     assert "s3cr3t" not in out

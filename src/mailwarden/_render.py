@@ -29,8 +29,10 @@ def _attachment_lines(a: dict[str, Any], label: str, indent: str) -> list[str]:
     name = a["path"] or a["filename"] or "(no name)"
     sniffed = "" if a["sniffed_type"] == a["declared_type"] else f" (sniffed {a['sniffed_type']})"
     flags = " inline" if a["inline"] else ""
-    lines = [f"{indent}{label}  {name}  {a['declared_type']}{sniffed}  {a['size']:,} bytes"
-             f"  {a['text_chars']:,} chars{flags}{_reason(a['uninspected'])}"]
+    lines = [
+        f"{indent}{label}  {name}  {a['declared_type']}{sniffed}  {a['size']:,} bytes"
+        f"  {a['text_chars']:,} chars{flags}{_reason(a['uninspected'])}"
+    ]
     for n, member in enumerate(a["members"], start=1):
         lines += _attachment_lines(member, f"{label}/{n}", indent + "  ")
     for n, nested in enumerate(a["messages"], start=1):
@@ -38,7 +40,7 @@ def _attachment_lines(a: dict[str, Any], label: str, indent: str) -> list[str]:
         lines += [indent + "    " + line for line in render_inspect(nested).splitlines()]
     for n, item in enumerate(a["calendar"], start=1):
         lines.append(f"{indent}  {_calendar_line(item, n)}")
-    if "text" in a and a["text"]:
+    if a.get("text"):
         lines += [f"{indent}  | {line}" for line in a["text"].splitlines()]
     return lines
 
@@ -46,9 +48,11 @@ def _attachment_lines(a: dict[str, Any], label: str, indent: str) -> list[str]:
 def _calendar_line(item: dict[str, Any], n: int) -> str:
     private = " private" if item["private"] else ""
     summary = f"  {item['summary']!r}" if "summary" in item else ""
-    return (f"calendar {n}: {item['component']} {item['start'] or '?'} {item['classification'] or '-'}"
-            f"{private}  organizer {_addr(item['organizer'])}, {len(item['attendees'])} attendees"
-            f"{summary}")
+    return (
+        f"calendar {n}: {item['component']} {item['start'] or '?'} {item['classification'] or '-'}"
+        f"{private}  organizer {_addr(item['organizer'])}, {len(item['attendees'])} attendees"
+        f"{summary}"
+    )
 
 
 def _head_lines(d: dict[str, Any]) -> list[str]:
@@ -58,10 +62,14 @@ def _head_lines(d: dict[str, Any]) -> list[str]:
             lines.append(f"  {key:<10}{_addr_list(d[key])}")
     envelope = d["envelope"]
     origin = "from headers" if envelope["from_headers"] else "from transport"
-    lines.append(f"  {'envelope':<10}{_addr(envelope['mail_from'])} -> "
-                 f"{len(envelope['recipients'])} recipients ({origin})")
+    lines.append(
+        f"  {'envelope':<10}{_addr(envelope['mail_from'])} -> "
+        f"{len(envelope['recipients'])} recipients ({origin})"
+    )
     lines.append(f"  {'date':<10}{d['date'] or '-'}")
-    subject = repr(d["subject"]) if "subject" in d else f"({d['subject_chars']} characters; --show-text)"
+    subject = (
+        repr(d["subject"]) if "subject" in d else f"({d['subject_chars']} characters; --show-text)"
+    )
     lines.append(f"  {'subject':<10}{subject}")
     marks = [*d["markings"], *([f"Sensitivity: {d['sensitivity']}"] if d["sensitivity"] else [])]
     if marks:
@@ -89,7 +97,7 @@ def render_inspect(d: dict[str, Any]) -> str:
         lines.append(f"  UNINSPECTED {u['reason']}: {u['detail']}")
     if d["defects"]:
         lines.append(f"  {'defects':<10}{', '.join(sorted(set(d['defects'])))}")
-    if "text" in body and body["text"]:
+    if body.get("text"):
         lines.append("  body text")
         lines += [f"  | {line}" for line in body["text"].splitlines()]
     return "\n".join(lines)

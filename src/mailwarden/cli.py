@@ -45,12 +45,17 @@ def _build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     inspect = commands.add_parser("inspect", help="show the parsed structure of messages")
-    inspect.add_argument("paths", nargs="*", metavar="PATH",
-                         help=".eml .emlx .msg .ics winmail.dat, mbox, maildir, .pst; - for stdin")
+    inspect.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help=".eml .emlx .msg .ics winmail.dat, mbox, maildir, .pst; - for stdin",
+    )
     inspect.add_argument("--sample", action="store_true", help="inspect the bundled sample message")
     inspect.add_argument("--format", choices=("text", "json"), default="text")
-    inspect.add_argument("--show-text", action="store_true",
-                         help="also print subject, body and attachment text")
+    inspect.add_argument(
+        "--show-text", action="store_true", help="also print subject, body and attachment text"
+    )
 
     settings = commands.add_parser("settings", help="show the effective settings")
     settings.add_argument("action", choices=("show",))
@@ -110,8 +115,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     except KeyboardInterrupt:
         return 130
-    except Exception as exc:  # noqa: BLE001 - the promise is: never a traceback to a user
-        print(f"mailwarden: internal error ({type(exc).__name__}); please report it", file=sys.stderr)
+    except Exception as exc:
+        print(
+            f"mailwarden: internal error ({type(exc).__name__}); please report it", file=sys.stderr
+        )
         return EXIT_UNREADABLE
 
 

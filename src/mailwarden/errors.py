@@ -10,7 +10,7 @@ class MailwardenError(Exception):
 
 
 class InputError(MailwardenError):
-    """Input that cannot be read at all: empty, no header block and no known container, I/O error."""
+    """Input that cannot be read at all: empty, no header block and no known container, I/O."""
 
 
 class ConfigError(MailwardenError):

@@ -83,8 +83,10 @@ def _read_file(path: Path) -> dict[str, Any]:
     lines = _key_lines(text)
     for key in data:
         if key not in KEYS:
-            raise ConfigError(f"{path}:{lines.get(str(key), 1)}: unknown setting '{key}' "
-                              f"(known: {', '.join(KEYS)})")
+            raise ConfigError(
+                f"{path}:{lines.get(str(key), 1)}: unknown setting '{key}' "
+                f"(known: {', '.join(KEYS)})"
+            )
     return data
 
 
@@ -107,8 +109,10 @@ def _from_environment(environ: Mapping[str, str]) -> dict[str, Any]:
             continue
         key = name[len(ENV_PREFIX) :].lower()
         if key not in KEYS:
-            raise ConfigError(f"unknown setting in environment variable {name} "
-                              f"(known: {', '.join(ENV_PREFIX + k.upper() for k in KEYS)})")
+            raise ConfigError(
+                f"unknown setting in environment variable {name} "
+                f"(known: {', '.join(ENV_PREFIX + k.upper() for k in KEYS)})"
+            )
         if key in ("limits", "encryption_tag", "notices", "api_keys"):
             try:
                 values[key] = yaml.safe_load(raw)
@@ -189,12 +193,16 @@ def load_settings(
     return Settings(
         policy=_text(merged.get("policy"), "policy", where("policy", "")),
         store_url=store or default_store_url(),
-        encryption_tag=_mapping(merged.get("encryption_tag"), "encryption_tag",
-                                where("encryption_tag", "")),
+        encryption_tag=_mapping(
+            merged.get("encryption_tag"), "encryption_tag", where("encryption_tag", "")
+        ),
         limits=_limits(merged.get("limits"), where("limits", "")),
         api_keys=_api_keys(merged.get("api_keys"), where("api_keys", "")),
-        override_signing_key=_text(merged.get("override_signing_key"), "override_signing_key",
-                                   where("override_signing_key", "")),
+        override_signing_key=_text(
+            merged.get("override_signing_key"),
+            "override_signing_key",
+            where("override_signing_key", ""),
+        ),
         notices=_mapping(merged.get("notices"), "notices", where("notices", "")),
         origins=_frozen({key: origins.get(key, "default") for key in KEYS}),
     )

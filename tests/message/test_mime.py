@@ -42,23 +42,29 @@ def test_headers_addresses_and_thread() -> None:
     assert m.envelope.from_headers
     assert [a.addr_spec for a in m.envelope.recipients][-1] == "hidden@example.net"
     assert [a.addr_spec for a in m.recipients] == [
-        "t.k@example.org", "b@bücher.example", "duty@norfolk.gov.uk", "hidden@example.net"]
+        "t.k@example.org",
+        "b@bücher.example",
+        "duty@norfolk.gov.uk",
+        "hidden@example.net",
+    ]
     assert m.date is not None and m.date.year == 2026 and m.date.utcoffset() is not None
     assert m.message_id == "<m1@norfolk.gov.uk>"
     assert m.references == ("<a@x>", "<m0@example.org>")
 
 
 def test_raw_utf8_headers_and_unknown_charset_do_not_raise() -> None:
-    data = ("From: Jöhn Doe <jd@example.com>\r\nSubject: Säying =?x-bogus?q?hi?=\r\n"
-            "\r\nbody\r\n").encode()
+    data = (
+        "From: Jöhn Doe <jd@example.com>\r\nSubject: Säying =?x-bogus?q?hi?=\r\n\r\nbody\r\n"
+    ).encode()
     m = parse(data)
     assert m.from_[0].display_name == "Jöhn Doe"
     assert m.subject.startswith("Säying")
 
 
 def test_lying_charset_label_is_corrected_by_the_bytes() -> None:
-    data = ("From: a@example.com\r\nContent-Type: text/plain; charset=us-ascii\r\n\r\n"
-            "Zoë Brontë\r\n").encode()
+    data = (
+        "From: a@example.com\r\nContent-Type: text/plain; charset=us-ascii\r\n\r\nZoë Brontë\r\n"
+    ).encode()
     assert "Zoë Brontë" in parse(data).body.text
 
 
@@ -79,9 +85,11 @@ def test_auto_indicators(headers: bytes, reply: bool, forward: bool) -> None:
 
 
 def test_sensitivity_and_protective_markings() -> None:
-    m = parse(b"From: a@norfolk.gov.uk\r\nSensitivity: Private\r\n"
-              b"Subject: [OFFICIAL-SENSITIVE] case notes\r\n"
-              b"msip_labels: MSIP_Label_1_Name=OFFICIAL SENSITIVE PERSONAL\r\n\r\nx\r\n")
+    m = parse(
+        b"From: a@norfolk.gov.uk\r\nSensitivity: Private\r\n"
+        b"Subject: [OFFICIAL-SENSITIVE] case notes\r\n"
+        b"msip_labels: MSIP_Label_1_Name=OFFICIAL SENSITIVE PERSONAL\r\n\r\nx\r\n"
+    )
     assert m.is_private
     assert "OFFICIAL-SENSITIVE" in m.markings
     assert "OFFICIAL-SENSITIVE-PERSONAL" in m.markings
@@ -89,26 +97,32 @@ def test_sensitivity_and_protective_markings() -> None:
 
 
 def test_html_only_body_is_rendered_and_kept() -> None:
-    data = (b"From: a@example.com\r\nContent-Type: text/html; charset=utf-8\r\n\r\n"
-            b"<html><body><p>Dear <b>Sam</b></p><p>See you</p><style>p{}</style></body></html>")
+    data = (
+        b"From: a@example.com\r\nContent-Type: text/html; charset=utf-8\r\n\r\n"
+        b"<html><body><p>Dear <b>Sam</b></p><p>See you</p><style>p{}</style></body></html>"
+    )
     m = parse(data)
     assert m.body.text == "Dear Sam\nSee you"
     assert m.body.html is not None and "<b>Sam</b>" in m.body.html
 
 
 def test_alternative_prefers_plain_and_keeps_html() -> None:
-    data = (b"From: a@example.com\r\nContent-Type: multipart/alternative; boundary=XX\r\n\r\n"
-            b"--XX\r\nContent-Type: text/plain\r\n\r\nplain words\r\n"
-            b"--XX\r\nContent-Type: text/html\r\n\r\n<p>html words</p>\r\n--XX--\r\n")
+    data = (
+        b"From: a@example.com\r\nContent-Type: multipart/alternative; boundary=XX\r\n\r\n"
+        b"--XX\r\nContent-Type: text/plain\r\n\r\nplain words\r\n"
+        b"--XX\r\nContent-Type: text/html\r\n\r\n<p>html words</p>\r\n--XX--\r\n"
+    )
     m = parse(data)
     assert m.body.text.strip() == "plain words"
     assert m.body.html is not None and "html words" in m.body.html
 
 
 def test_body_sections_split_reply_and_signature() -> None:
-    text = (b"Hi Sam,\r\n\r\nThe notes are attached.\r\n\r\nKind regards,\r\nAlex Officer\r\n"
-            b"01632 960123\r\n\r\nOn Mon, 5 Jan 2026 at 09:00, Sam <s@example.org> wrote:\r\n"
-            b"> Please send the notes\r\n")
+    text = (
+        b"Hi Sam,\r\n\r\nThe notes are attached.\r\n\r\nKind regards,\r\nAlex Officer\r\n"
+        b"01632 960123\r\n\r\nOn Mon, 5 Jan 2026 at 09:00, Sam <s@example.org> wrote:\r\n"
+        b"> Please send the notes\r\n"
+    )
     m = parse(b"From: alex@norfolk.gov.uk\r\n\r\n" + text)
     kinds = [s.kind for s in m.body.sections]
     assert kinds == [SectionKind.NEW, SectionKind.SIGNATURE, SectionKind.QUOTED]
@@ -118,28 +132,34 @@ def test_body_sections_split_reply_and_signature() -> None:
 
 
 def test_forwarded_section() -> None:
-    m = parse(b"From: a@norfolk.gov.uk\r\n\r\nFYI\r\n\r\n---------- Forwarded message ---------\r\n"
-              b"From: x@example.org\r\n\r\nold\r\n")
+    m = parse(
+        b"From: a@norfolk.gov.uk\r\n\r\nFYI\r\n\r\n---------- Forwarded message ---------\r\n"
+        b"From: x@example.org\r\n\r\nold\r\n"
+    )
     assert m.body.sections[-1].kind is SectionKind.FORWARDED
     assert m.body.new_text.strip() == "FYI"
 
 
 def test_attachment_is_listed_in_document_order() -> None:
-    data = (b"From: a@example.com\r\nContent-Type: multipart/mixed; boundary=B\r\n\r\n"
-            b"--B\r\nContent-Type: text/plain\r\n\r\nbody\r\n"
-            b"--B\r\nContent-Type: text/csv; name=one.csv\r\n"
-            b"Content-Disposition: attachment; filename=one.csv\r\n\r\na,b\r\n1,2\r\n"
-            b"--B\r\nContent-Type: application/octet-stream\r\n"
-            b"Content-Disposition: attachment; filename*=utf-8''d%C3%A9j%C3%A0.bin\r\n"
-            b"Content-Transfer-Encoding: base64\r\n\r\n!!!notbase64###\r\n--B--\r\n")
+    data = (
+        b"From: a@example.com\r\nContent-Type: multipart/mixed; boundary=B\r\n\r\n"
+        b"--B\r\nContent-Type: text/plain\r\n\r\nbody\r\n"
+        b"--B\r\nContent-Type: text/csv; name=one.csv\r\n"
+        b"Content-Disposition: attachment; filename=one.csv\r\n\r\na,b\r\n1,2\r\n"
+        b"--B\r\nContent-Type: application/octet-stream\r\n"
+        b"Content-Disposition: attachment; filename*=utf-8''d%C3%A9j%C3%A0.bin\r\n"
+        b"Content-Transfer-Encoding: base64\r\n\r\n!!!notbase64###\r\n--B--\r\n"
+    )
     m = parse(data)
     assert [a.filename for a in m.attachments] == ["one.csv", "déjà.bin"]
     assert "1,2" in m.attachments[0].text or "1" in m.attachments[0].text
 
 
 def test_missing_final_boundary_keeps_the_text() -> None:
-    data = (b"From: a@example.com\r\nContent-Type: multipart/mixed; boundary=B\r\n\r\n"
-            b"--B\r\nContent-Type: text/plain\r\n\r\nstill here\r\n")
+    data = (
+        b"From: a@example.com\r\nContent-Type: multipart/mixed; boundary=B\r\n\r\n"
+        b"--B\r\nContent-Type: text/plain\r\n\r\nstill here\r\n"
+    )
     m = parse(data)
     assert "still here" in m.body.text
     assert m.defects
@@ -162,8 +182,10 @@ def test_hundred_thousand_headers_are_bounded() -> None:
 
 def test_ten_thousand_deep_nesting_is_bounded() -> None:
     depth = 10_000
-    head = b"".join(b"Content-Type: multipart/mixed; boundary=b%d\r\n\r\n--b%d\r\n" % (i, i)
-                    for i in range(depth))
+    head = b"".join(
+        b"Content-Type: multipart/mixed; boundary=b%d\r\n\r\n--b%d\r\n" % (i, i)
+        for i in range(depth)
+    )
     data = b"From: a@example.com\r\n" + head + b"Content-Type: text/plain\r\n\r\ndeep\r\n"
     started = time.monotonic()
     m = parse(data)

@@ -10,20 +10,61 @@ from mailwarden.message import Limits, Message
 from mailwarden.message.reader import OLE_MAGIC, TNEF_MAGIC, parse_message_bytes
 
 LIMITS = Limits(max_seconds=5)
-MAGICS = [b"", OLE_MAGIC, TNEF_MAGIC, b"BEGIN:VCALENDAR\r\n", b"123\n", b"From - \n",
-          b"From: a@example.com\r\n"]
+MAGICS = [
+    b"",
+    OLE_MAGIC,
+    TNEF_MAGIC,
+    b"BEGIN:VCALENDAR\r\n",
+    b"123\n",
+    b"From - \n",
+    b"From: a@example.com\r\n",
+]
 
-_header_names = st.sampled_from(["From", "To", "Cc", "Subject", "Content-Type", "Date",
-                                 "Content-Transfer-Encoding", "Content-Disposition", "X-Any"])
+_header_names = st.sampled_from(
+    [
+        "From",
+        "To",
+        "Cc",
+        "Subject",
+        "Content-Type",
+        "Date",
+        "Content-Transfer-Encoding",
+        "Content-Disposition",
+        "X-Any",
+    ]
+)
 _header_values = st.one_of(
     st.text(max_size=80),
-    st.sampled_from(["multipart/mixed; boundary=B", "text/html; charset=bogus", "base64",
-                     "=?utf-8?b?broken", "=?x?q?=ZZ?=", "attachment; filename*=utf-8''%FF",
-                     "message/rfc822", "a@b, <c@d>, \"x, y\" <e@f>", "text/calendar"]),
+    st.sampled_from(
+        [
+            "multipart/mixed; boundary=B",
+            "text/html; charset=bogus",
+            "base64",
+            "=?utf-8?b?broken",
+            "=?x?q?=ZZ?=",
+            "attachment; filename*=utf-8''%FF",
+            "message/rfc822",
+            'a@b, <c@d>, "x, y" <e@f>',
+            "text/calendar",
+        ]
+    ),
 )
 _mime_lines = st.lists(
-    st.one_of(st.sampled_from(["--B", "--B--", "", "Content-Type: text/plain", "=41=42",
-                               "BEGIN:VEVENT", "> quoted", "-- "]), st.text(max_size=60)),
+    st.one_of(
+        st.sampled_from(
+            [
+                "--B",
+                "--B--",
+                "",
+                "Content-Type: text/plain",
+                "=41=42",
+                "BEGIN:VEVENT",
+                "> quoted",
+                "-- ",
+            ]
+        ),
+        st.text(max_size=60),
+    ),
     max_size=30,
 )
 
@@ -46,5 +87,7 @@ def test_arbitrary_bytes(prefix: bytes, tail: bytes) -> None:
 @given(headers=st.lists(st.tuples(_header_names, _header_values), max_size=12), body=_mime_lines)
 def test_arbitrary_mime_shapes(headers: list[tuple[str, str]], body: list[str]) -> None:
     head = "".join(f"{k}: {v}\r\n" for k, v in headers)
-    data = ("From: a@example.com\r\n" + head + "\r\n" + "\r\n".join(body)).encode("utf-8", "replace")
+    data = ("From: a@example.com\r\n" + head + "\r\n" + "\r\n".join(body)).encode(
+        "utf-8", "replace"
+    )
     _check(data)

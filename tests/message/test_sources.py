@@ -20,8 +20,10 @@ def _mbox(tmp_path: Path, body: bytes) -> str:
 
 
 def test_mbox_is_split_in_file_order_with_numbered_sources(tmp_path: Path) -> None:
-    data = b"".join(b"From sender@example.com Mon Jan  5 10:00:00 2026\n" + MSG % (b"x", i, i)
-                    + b"\n" for i in range(1, 4))
+    data = b"".join(
+        b"From sender@example.com Mon Jan  5 10:00:00 2026\n" + MSG % (b"x", i, i) + b"\n"
+        for i in range(1, 4)
+    )
     path = _mbox(tmp_path, data)
     items = list(read_path(path))
     assert [i.source for i in items] == [f"{path}#1", f"{path}#2", f"{path}#3"]
@@ -29,9 +31,11 @@ def test_mbox_is_split_in_file_order_with_numbered_sources(tmp_path: Path) -> No
 
 
 def test_mbox_body_from_lines_do_not_split(tmp_path: Path) -> None:
-    data = (b"From - \nFrom: a@example.com\nSubject: one\n\nMy favourite film:\n\n"
-            b"From Russia with love\nYear: 1963\n\nFrom time to time\n>From quoted\n\n"
-            b"From - Mon Jun  3 12:50:27 1996\nFrom: b@example.com\nSubject: two\n\nbye\n")
+    data = (
+        b"From - \nFrom: a@example.com\nSubject: one\n\nMy favourite film:\n\n"
+        b"From Russia with love\nYear: 1963\n\nFrom time to time\n>From quoted\n\n"
+        b"From - Mon Jun  3 12:50:27 1996\nFrom: b@example.com\nSubject: two\n\nbye\n"
+    )
     items = list(read_path(_mbox(tmp_path, data)))
     assert [i.message.subject for i in items if i.message] == ["one", "two"]
     first = items[0].message

@@ -7,6 +7,7 @@ public suffix list shipped in the `publicsuffixlist` package: no network at run 
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Iterable
 from email.utils import getaddresses
@@ -37,17 +38,15 @@ def _split(values: list[str]) -> list[tuple[str, str]]:
 def _normalise_domain(domain: str) -> str:
     domain = domain.strip().strip("[]").rstrip(".").lower()
     if "xn--" in domain:
-        try:
+        with contextlib.suppress(UnicodeError, ValueError):
             domain = domain.encode("ascii").decode("idna")
-        except (UnicodeError, ValueError):
-            pass
     return domain
 
 
 @lru_cache(maxsize=4096)
 def registrable_domain(domain: str) -> str:
     """`mail.norfolk.gov.uk` → `norfolk.gov.uk`; '' for a bare suffix or an IP literal."""
-    if not domain or domain[0].isdigit() and domain.replace(".", "").isdigit():
+    if not domain or (domain[0].isdigit() and domain.replace(".", "").isdigit()):
         return ""
     return _PSL.privatesuffix(domain) or ""
 

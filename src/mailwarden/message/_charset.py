@@ -115,4 +115,6 @@ def decode_header_value(value: str) -> str:
     if "=?" not in value:
         return value.strip()
     value = _BETWEEN_WORDS.sub(r"\1\2", value)
-    return _ENCODED_WORD.sub(lambda m: _decode_word(m.group(1), m.group(2), m.group(3)), value).strip()
+    return _ENCODED_WORD.sub(
+        lambda m: _decode_word(m.group(1), m.group(2), m.group(3)), value
+    ).strip()

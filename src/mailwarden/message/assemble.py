@@ -92,8 +92,12 @@ def _attachments(raw: RawMessage, ctx: ParseContext) -> tuple[Attachment, ...]:
     return extract_attachments(raw.parts, ctx)
 
 
-def _envelope(raw: RawMessage, from_: tuple[Address, ...], sender: tuple[Address, ...],
-              recipients: tuple[Address, ...]) -> Envelope:
+def _envelope(
+    raw: RawMessage,
+    from_: tuple[Address, ...],
+    sender: tuple[Address, ...],
+    recipients: tuple[Address, ...],
+) -> Envelope:
     if raw.envelope is not None:
         return raw.envelope
     mail_from = (sender or from_ or (None,))[0]
@@ -138,4 +142,3 @@ def assemble(raw: RawMessage, ctx: ParseContext) -> Message:
         defects=raw.defects,
         uninspected=raw.uninspected + body_notes + calendar_notes,
     )
-

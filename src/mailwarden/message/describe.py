@@ -18,7 +18,11 @@ __all__ = ["describe"]
 def _address(a: Address | None) -> dict[str, str] | None:
     if a is None:
         return None
-    return {"name": a.display_name, "address": a.addr_spec, "registrable_domain": a.registrable_domain}
+    return {
+        "name": a.display_name,
+        "address": a.addr_spec,
+        "registrable_domain": a.registrable_domain,
+    }
 
 
 def _addresses(items: tuple[Address, ...]) -> list[dict[str, str] | None]:
@@ -108,7 +112,9 @@ def describe(message: Message, *, show_text: bool = False) -> dict[str, Any]:
         "body": {
             "chars": len(body.text),
             "html": body.html is not None,
-            "sections": [{"kind": str(s.kind), "start": s.start, "end": s.end} for s in body.sections],
+            "sections": [
+                {"kind": str(s.kind), "start": s.start, "end": s.end} for s in body.sections
+            ],
         },
         "attachments": [_attachment(a, show_text) for a in message.attachments],
         "calendar": [_calendar(c, show_text) for c in message.calendar],

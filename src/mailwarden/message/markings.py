@@ -19,8 +19,13 @@ _MARKING = re.compile(
     r"\b(OFFICIAL[ _-]SENSITIVE|OFFICIAL|SECRET|TOP[ _-]SECRET|PROTECT|RESTRICTED|CONFIDENTIAL)\b"
     r"(?:[ _-]?(?::|-)?[ _]?(PERSONAL|COMMERCIAL|LOCSEN))?"
 )
-_MARKING_HEADERS = ("x-protective-marking", "x-classification", "classification",
-                    "x-security-classification", "msip_labels")
+_MARKING_HEADERS = (
+    "x-protective-marking",
+    "x-classification",
+    "classification",
+    "x-security-classification",
+    "msip_labels",
+)
 _LEVELS = r"(OFFICIAL[ _-]SENSITIVE|OFFICIAL|SECRET|TOP[ _-]SECRET|PROTECT|RESTRICTED)"
 # Typed in capitals ("OFFICIAL-SENSITIVE: ...") or in brackets in any case ("[Official Sensitive]"):
 # "Official visit" in a subject is not a marking.
@@ -33,8 +38,9 @@ def _normalise(mark: str, qualifier: str | None) -> str:
     return f"{base}-{qualifier.upper()}" if qualifier else base
 
 
-def protective_markings(headers: Iterable[tuple[str, str]], subject: str,
-                        first_line: str = "") -> tuple[str, ...]:
+def protective_markings(
+    headers: Iterable[tuple[str, str]], subject: str, first_line: str = ""
+) -> tuple[str, ...]:
     """UK Government Security Classification markings found, normalised, without duplicates.
 
     Looked for in classification headers (including Microsoft Purview's `msip_labels`),
@@ -43,7 +49,9 @@ def protective_markings(headers: Iterable[tuple[str, str]], subject: str,
     found: list[str] = []
     for name, value in headers:
         if name.lower() in _MARKING_HEADERS:
-            found += [_normalise(m.group(1), m.group(2)) for m in _MARKING.finditer(value.upper()[:4000])]
+            found += [
+                _normalise(m.group(1), m.group(2)) for m in _MARKING.finditer(value.upper()[:4000])
+            ]
     for text in (subject, first_line):
         match = _SUBJECT_MARK.match(text[:200]) or _SUBJECT_BRACKETED.match(text[:200])
         if match:
@@ -67,8 +75,12 @@ def auto_indicators(headers: Iterable[tuple[str, str]]) -> AutoIndicators:
         key = name.lower()
         if key.startswith("resent-"):
             resent = True
-        elif key in ("auto-submitted", "x-auto-response-suppress",
-                     "x-ms-exchange-inbox-rules-loop", "precedence"):
+        elif key in (
+            "auto-submitted",
+            "x-auto-response-suppress",
+            "x-ms-exchange-inbox-rules-loop",
+            "precedence",
+        ):
             values.setdefault(key, value.strip())
     return AutoIndicators(
         auto_submitted=values.get("auto-submitted", ""),

@@ -71,7 +71,9 @@ def _payload_bytes(part: StdMessage) -> tuple[bytes, Uninspected | None]:
     try:
         payload = part.get_payload(decode=True)
     except (ValueError, TypeError, LookupError, AssertionError) as exc:
-        return b"", Uninspected(UninspectedReason.CORRUPT, f"undecodable payload ({type(exc).__name__})")
+        return b"", Uninspected(
+            UninspectedReason.CORRUPT, f"undecodable payload ({type(exc).__name__})"
+        )
     return (payload if isinstance(payload, bytes) else b""), None
 
 
@@ -81,6 +83,8 @@ def _message_bytes(part: StdMessage) -> bytes:
     if isinstance(payload, list):
         chunks: list[bytes] = []
         for inner in payload:
+            if not isinstance(inner, StdMessage):
+                continue
             try:
                 chunks.append(inner.as_bytes())
             except (ValueError, TypeError, LookupError, UnicodeError, RecursionError):
@@ -118,13 +122,16 @@ class _Collector:
             if part.is_multipart() and not ctype.startswith("message/"):
                 children = part.get_payload()
                 if isinstance(children, list):
-                    stack.extend(reversed(children))
+                    stack.extend(c for c in reversed(children) if isinstance(c, StdMessage))
                 continue
             self._leaf(part, ctype)
         if skipped:
-            self.notes.append(Uninspected(
-                UninspectedReason.OVER_LIMIT,
-                f"more than {self.ctx.limits.max_parts} MIME parts; the rest were not read"))
+            self.notes.append(
+                Uninspected(
+                    UninspectedReason.OVER_LIMIT,
+                    f"more than {self.ctx.limits.max_parts} MIME parts; the rest were not read",
+                )
+            )
 
     def _defects(self, part: StdMessage) -> None:
         for defect in getattr(part, "defects", ())[:5]:
@@ -155,10 +162,11 @@ class _Collector:
             self.parts.append(RawPart(filename, ctype, data, inline, content_id, problem))
 
 
-def _headers(msg: StdMessage, ctx: ParseContext) -> tuple[tuple[tuple[str, str], ...],
-                                                          tuple[tuple[str, str], ...]]:
-    items = msg.raw_items()  # raw strings: items() turns 8-bit values into lossy Header objects
-    items = list(items)[: ctx.limits.max_headers]
+def _headers(
+    msg: StdMessage, ctx: ParseContext
+) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
+    # raw strings: items() would turn 8-bit values into lossy Header objects
+    items = list(msg.raw_items())[: ctx.limits.max_headers]
     decoded = tuple((repair_surrogates(str(k)), decode_header_value(str(v))) for k, v in items)
     addresses = tuple((str(k), str(v)) for k, v in items if str(k).lower() in _ADDRESS_FIELDS)
     return decoded, addresses
@@ -171,13 +179,20 @@ def mime_to_raw(data: bytes, ctx: ParseContext, source_format: str = "eml") -> R
     size = len(data)
     if size > ctx.limits.max_message_bytes:
         data = data[: ctx.limits.max_message_bytes]
-        notes.append(Uninspected(UninspectedReason.OVER_LIMIT,
-                                 f"message larger than {ctx.limits.max_message_bytes} bytes; cut"))
+        notes.append(
+            Uninspected(
+                UninspectedReason.OVER_LIMIT,
+                f"message larger than {ctx.limits.max_message_bytes} bytes; cut",
+            )
+        )
     msg, parse_notes = _parse(data)
     headers, address_headers = _headers(msg, ctx)
     if len(msg) > ctx.limits.max_headers:
-        notes.append(Uninspected(UninspectedReason.OVER_LIMIT,
-                                 f"more than {ctx.limits.max_headers} header fields"))
+        notes.append(
+            Uninspected(
+                UninspectedReason.OVER_LIMIT, f"more than {ctx.limits.max_headers} header fields"
+            )
+        )
     collector = _Collector(ctx)
     collector.walk(msg)
     return RawMessage(

@@ -202,7 +202,7 @@ class AutoIndicators:
 
     @property
     def is_auto_reply(self) -> bool:
-        """An out-of-office or other automatic reply (RFC 3834 `auto-replied`, or Exchange's marks)."""
+        """An out-of-office or other automatic reply (RFC 3834 `auto-replied`, Exchange's marks)."""
         value = self.auto_submitted.lower()
         return value.startswith("auto-replied") or (
             value.startswith("auto-generated") and bool(self.auto_response_suppress)
@@ -211,8 +211,10 @@ class AutoIndicators:
     @property
     def is_auto_forward(self) -> bool:
         """Forwarded or redirected by a mailbox rule rather than by hand."""
-        return bool(self.inbox_rules_loop) or self.resent or (
-            self.auto_submitted.lower().startswith("auto-forwarded")
+        return (
+            bool(self.inbox_rules_loop)
+            or self.resent
+            or (self.auto_submitted.lower().startswith("auto-forwarded"))
         )
 
 

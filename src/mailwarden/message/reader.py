@@ -14,7 +14,14 @@ from .limits import Limits, ParseContext
 from .mime import mime_to_raw
 from .model import Envelope, Message
 
-__all__ = ["OLE_MAGIC", "PST_MAGIC", "TNEF_MAGIC", "parse_message_bytes", "parse_nested", "sniff_format"]
+__all__ = [
+    "OLE_MAGIC",
+    "PST_MAGIC",
+    "TNEF_MAGIC",
+    "parse_message_bytes",
+    "parse_nested",
+    "sniff_format",
+]
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 TNEF_MAGIC = b"\x78\x9f\x3e\x22"
@@ -50,12 +57,17 @@ def _emlx_payload(data: bytes) -> bytes:
 def _calendar_message(data: bytes) -> Message:
     from .ics import parse_calendar
 
-    return Message(source_format="ics", envelope=Envelope(None, ()),
-                   calendar=parse_calendar(data), size=len(data))
+    return Message(
+        source_format="ics",
+        envelope=Envelope(None, ()),
+        calendar=parse_calendar(data),
+        size=len(data),
+    )
 
 
-def parse_message_bytes(data: bytes, ctx: ParseContext | None = None,
-                        limits: Limits | None = None) -> Message:
+def parse_message_bytes(
+    data: bytes, ctx: ParseContext | None = None, limits: Limits | None = None
+) -> Message:
     """Parse one message (or one calendar file). Raises `InputError` only when unreadable."""
     context = ctx or ParseContext.start(limits)
     if not data:

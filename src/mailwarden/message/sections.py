@@ -18,7 +18,8 @@ __all__ = ["split_sections"]
 
 _QUOTE_LINE = re.compile(r"[ \t]{0,8}>")
 _ATTRIBUTION = re.compile(
-    r"(?:On|Le|Am|El|Il|Op)\b.{0,300}\b(?:wrote|a écrit|schrieb|escribió|ha scritto|schreef)\s?:\s*$",
+    r"(?:On|Le|Am|El|Il|Op)\b.{0,300}\b"
+    r"(?:wrote|a écrit|schrieb|escribió|ha scritto|schreef)\s?:\s*$",
     re.IGNORECASE,
 )
 _ORIGINAL = re.compile(r"-{2,}\s{0,4}Original Message\s{0,4}-{2,}", re.IGNORECASE)
@@ -28,7 +29,9 @@ _FORWARDED = re.compile(
 )
 _OUTLOOK_RULE = re.compile(r"_{20,}\s*$")
 _HEADER_FROM = re.compile(r"\*?(?:From|Van|De|Von)\s?:\*?\s", re.IGNORECASE)
-_HEADER_NEXT = re.compile(r"\*?(?:Sent|Date|To|Subject|Verzonden|Envoyé|Gesendet)\s?:", re.IGNORECASE)
+_HEADER_NEXT = re.compile(
+    r"\*?(?:Sent|Date|To|Subject|Verzonden|Envoyé|Gesendet)\s?:", re.IGNORECASE
+)
 _SIG_DELIMITER = re.compile(r"--[ \t]?$")
 _CLOSING = re.compile(
     r"(?:kind(?:est)? regards|best regards|warm regards|regards|best wishes|many thanks|"
@@ -68,13 +71,16 @@ def _history_start(lines: list[tuple[int, str]]) -> tuple[int, SectionKind] | No
             return i, SectionKind.FORWARDED
         if _ORIGINAL.match(head.strip()) or _header_block(lines, i):
             return i, SectionKind.QUOTED
-        if _OUTLOOK_RULE.match(head) and any(_header_block(lines, j) for j in range(i + 1, i + 3)
-                                             if j < len(lines)):
+        if _OUTLOOK_RULE.match(head) and any(
+            _header_block(lines, j) for j in range(i + 1, i + 3) if j < len(lines)
+        ):
             return i, SectionKind.QUOTED
         if _ATTRIBUTION.match(head.strip()):
             return i, SectionKind.QUOTED
-        if i + 1 < len(lines) and head.strip()[:3] in ("On ", "Le ", "Am ") and _ATTRIBUTION.match(
-            f"{head.strip()} {lines[i + 1][1][:_MAX_LINE].strip()}"
+        if (
+            i + 1 < len(lines)
+            and head.strip()[:3] in ("On ", "Le ", "Am ")
+            and _ATTRIBUTION.match(f"{head.strip()} {lines[i + 1][1][:_MAX_LINE].strip()}")
         ):
             return i, SectionKind.QUOTED
         if _QUOTE_LINE.match(head):

@@ -21,7 +21,9 @@ from .reader import PST_MAGIC, parse_message_bytes
 
 __all__ = ["SourceItem", "read_path", "read_paths"]
 
-_MBOX_FROM = re.compile(rb"(?:\xef\xbb\xbf)?From \S*(?:[ \t]*\r?\n|[ \t][^\r\n]{0,200}?(?:\d:\d\d|\d{4}))")
+_MBOX_FROM = re.compile(
+    rb"(?:\xef\xbb\xbf)?From \S*(?:[ \t]*\r?\n|[ \t][^\r\n]{0,200}?(?:\d:\d\d|\d{4}))"
+)
 _HEADER = re.compile(rb"[\x21-\x39\x3b-\x7e]{1,200}[ \t]*:|>?From ")
 _ESCAPED_FROM = re.compile(rb">(>*From )")
 
@@ -69,11 +71,10 @@ def _mbox_messages(stream: BinaryIO, limit: int) -> Iterator[bytes]:
             pending = line
             continue
         previous_blank = not line.strip()
-        if line.startswith(b">"):
-            line = _ESCAPED_FROM.sub(rb"\1", line, count=1) if _ESCAPED_FROM.match(line) else line
+        kept = _ESCAPED_FROM.sub(rb"\1", line, count=1) if _ESCAPED_FROM.match(line) else line
         if size <= limit:
-            chunks.append(line)
-            size += len(line)
+            chunks.append(kept)
+            size += len(kept)
     if pending is not None and chunks:
         chunks.append(pending)
     if chunks and any(c.strip() for c in chunks):
