@@ -1,0 +1,105 @@
+"""Plain text, CSV and HTML: decoded inline (no worker), because they cannot run away.
+
+Decoding never raises: a BOM wins, then a charset named in the label, then UTF-8, then
+`charset-normalizer`'s best guess, and as a last resort cp1252 with replacement characters,
+so a mislabelled file is still inspected rather than skipped.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from charset_normalizer import from_bytes
+from selectolax.lexbor import LexborHTMLParser
+
+from .outcome import Extracted, TextSink
+
+__all__ = ["decode_text", "extract_html", "extract_text", "html_to_text"]
+
+_BOM_CODECS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_CHARSET_PARAM = re.compile(r"""charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_GUESS_BYTES = 256 * 1024
+"""charset-normalizer looks at most this much; its guess is applied to the whole file."""
+
+_DROPPED_TAGS = ["script", "style", "noscript", "template", "object", "embed"]
+_BLOCK_TAGS = frozenset(
+    {
+        "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "fieldset",
+        "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header",
+        "hr", "li", "main", "nav", "ol", "p", "pre", "section", "table", "tr", "ul", "title",
+    }
+)  # fmt: skip
+_CELL_TAGS = frozenset({"td", "th"})
+_BLANK_LINES = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
+
+
+def decode_text(data: bytes, declared: str = "") -> str:
+    """Bytes to str by BOM, declared charset, UTF-8, then a guess; never raises."""
+    for bom, codec in _BOM_CODECS:
+        if data.startswith(bom):
+            return data.decode(codec, "replace")
+    named = _CHARSET_PARAM.search(declared)
+    if named:
+        try:
+            return data.decode(named.group(1))
+        except (LookupError, UnicodeDecodeError):
+            pass
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    return data.decode(_guess_codec(data), "replace")
+
+
+def _guess_codec(data: bytes) -> str:
+    """charset-normalizer's guess, except UTF-16/32 for NUL-free bytes (a known misfire)."""
+    sample = data[:_GUESS_BYTES]
+    try:
+        best = from_bytes(sample).best()
+    except Exception:
+        best = None
+    if best is None or (best.encoding.startswith(("utf_16", "utf_32")) and b"\x00" not in sample):
+        return "cp1252"
+    try:
+        codecs.lookup(best.encoding)
+    except LookupError:
+        return "cp1252"
+    return str(best.encoding)
+
+
+def extract_text(data: bytes, declared: str, sink: TextSink) -> Extracted:
+    """Plain text and CSV: the decoded text as it is (detectors read CSV fine)."""
+    sink.add(decode_text(data, declared))
+    return Extracted()
+
+
+def extract_html(data: bytes, declared: str, sink: TextSink) -> Extracted:
+    """An HTML file: its visible text (scripts and styles dropped)."""
+    sink.add(html_to_text(decode_text(data, declared)))
+    return Extracted()
+
+
+def html_to_text(html: str) -> str:
+    """Visible text of an HTML document, one line per block, cells separated by tabs."""
+    tree = LexborHTMLParser(html)
+    tree.strip_tags(_DROPPED_TAGS)
+    root = tree.root
+    if root is None:
+        return ""
+    pieces: list[str] = []
+    for node in root.traverse(include_text=True):
+        tag = node.tag
+        if tag == "-text":
+            pieces.append(node.text_content or "")
+        elif tag in _BLOCK_TAGS:
+            pieces.append("\n")
+        elif tag in _CELL_TAGS:
+            pieces.append("\t")
+    return _BLANK_LINES.sub("\n", "".join(pieces)).strip()
