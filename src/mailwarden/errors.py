@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["ConfigError", "InputError", "MailwardenError"]
+__all__ = ["ConfigError", "InputError", "MailwardenError", "ProtectedInputError"]
 
 
 class MailwardenError(Exception):
@@ -11,6 +11,16 @@ class MailwardenError(Exception):
 
 class InputError(MailwardenError):
     """Input that cannot be read at all: empty, no header block and no known container, I/O."""
+
+
+class ProtectedInputError(InputError):
+    """Input locked by its owner (a password-protected store): unreadable, and for that reason.
+
+    Kept apart from plain damage so that a pack can treat "could not look inside" as a
+    finding in its own right.
+    """
+
+    reason = "password-protected"
 
 
 class ConfigError(MailwardenError):

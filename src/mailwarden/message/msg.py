@@ -102,13 +102,15 @@ class Party:
         smtp_like = kind.upper() == "SMTP" or ("@" in email and not email.startswith("/"))
         exchange = kind.upper() == "EX" or email.startswith("/")
         address = smtp or (email if smtp_like or exchange else "")
-        if not name and not address:
-            return None
+        if not address and (not name or kind.upper() == "UNKNOWN"):
+            return None  # nothing, or a store's "Unknown" placeholder
         return cls(name, address)
 
     def header_value(self) -> str:
         """`"Name" <addr>`, quoted so a comma in a display name never splits the address."""
         addr = self.address
+        if not addr and _PLAIN_ADDRESS.fullmatch(bare := self.name.strip("'\" ")):
+            return bare  # a display name that is itself an address ('x@y.org')
         if addr and not _PLAIN_ADDRESS.fullmatch(addr):
             addr = _quote(addr)
         if self.name and self.name.lower() != self.address.lower():
@@ -239,6 +241,9 @@ def headers_from_properties(
     the author's behalf.
     """
     pairs: list[tuple[str, str]] = []
+    if representing is not None and sender is not None and not representing.address and (
+            representing.name == sender.name):
+        representing = sender  # the same person, known by address only as the sender
     author = representing or sender
     if author is not None:
         pairs.append(("From", author.header_value()))
