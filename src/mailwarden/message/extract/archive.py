@@ -23,7 +23,14 @@ from .kinds import declared_for
 from .outcome import Extracted, Source, Unreadable
 from .sniff import OCTET
 
-__all__ = ["RATIO_FLOOR", "ExtractFn", "check_container", "extract_zip", "member_path"]
+__all__ = [
+    "LISTED_UNREAD",
+    "RATIO_FLOOR",
+    "ExtractFn",
+    "check_container",
+    "extract_zip",
+    "member_path",
+]
 
 ExtractFn = Callable[[Source, ParseContext], Attachment]
 """Extracts one member (recursively); passed in to keep this module free of the dispatcher."""
@@ -31,6 +38,9 @@ ExtractFn = Callable[[Source, ParseContext], Attachment]
 RATIO_FLOOR = 1 * MIB
 """Members smaller than this are never called bombs: whatever their ratio, they cannot hurt,
 and small repetitive files (a blank form, a sparse sheet) compress far better than 200:1."""
+
+LISTED_UNREAD = 10_000
+"""Members not opened (over a limit) are still listed, up to this many per archive."""
 
 _AES = 99
 _ENCRYPTED_FLAG = 0x1
@@ -74,8 +84,8 @@ def _skip_rest(
     ctx: ParseContext,
     problem: Uninspected,
 ) -> Extracted:
-    """List members that will not be opened (up to `max_members` of them), each marked."""
-    shown = rest[: ctx.limits.max_members]
+    """List members that will not be opened (up to `LISTED_UNREAD`), each marked."""
+    shown = rest[:LISTED_UNREAD]
     members.extend(_placeholder(info, parent, problem) for info in shown)
     unlisted = len(rest) - len(shown)
     summary = None
@@ -104,6 +114,11 @@ def _member(
         content = _read(data, info, ctx)
     except Unreadable as exc:
         return _placeholder(info, parent, exc.as_uninspected())
+    except MemoryError:
+        problem = Uninspected(
+            UninspectedReason.BOMB, "inflating it needed more memory than allowed"
+        )
+        return _placeholder(info, parent, problem)
     except Exception as exc:
         problem = Uninspected(
             UninspectedReason.CORRUPT, f"unreadable zip member ({type(exc).__name__})"

@@ -108,7 +108,8 @@ _BY_SUFFIX = {
 
 _TEXT_REFINEMENTS = frozenset({Kind.HTML, Kind.CSV, Kind.EML, Kind.ICS, Kind.TEXT})
 _GENERIC = frozenset({sniff.OCTET, sniff.EMPTY, ole.OLE})
-_BINARY_HINTS = frozenset(Kind) - _TEXT_REFINEMENTS
+_BINARY_HINTS = frozenset(Kind) - {Kind.HTML, Kind.CSV, Kind.TEXT}
+"""Labels worth trying on bytes that sniffed as unknown binary (decoding them as text is not)."""
 
 
 def _hint(declared: str, filename: str) -> Kind | None:

@@ -13,13 +13,13 @@ import importlib
 from collections.abc import Callable
 from typing import Any
 
+from ..html import html_to_text
 from ..limits import ParseContext
 from ..model import Attachment, CalendarItem, Uninspected, UninspectedReason
 from ..raw import RawMessage, RawPart
 from .archive import ExtractFn, member_path
 from .outcome import Extracted, Source, TextSink, Unreadable
 from .sniff import OCTET
-from .text import html_to_text
 
 __all__ = ["extract_calendar", "extract_message", "extract_tnef"]
 

@@ -11,11 +11,11 @@ import codecs
 import re
 
 from charset_normalizer import from_bytes
-from selectolax.lexbor import LexborHTMLParser
 
+from ..html import html_to_text
 from .outcome import Extracted, TextSink
 
-__all__ = ["decode_text", "extract_html", "extract_text", "html_to_text"]
+__all__ = ["decode_text", "extract_html", "extract_text"]
 
 _BOM_CODECS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -27,17 +27,6 @@ _BOM_CODECS = (
 _CHARSET_PARAM = re.compile(r"""charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _GUESS_BYTES = 256 * 1024
 """charset-normalizer looks at most this much; its guess is applied to the whole file."""
-
-_DROPPED_TAGS = ["script", "style", "noscript", "template", "object", "embed"]
-_BLOCK_TAGS = frozenset(
-    {
-        "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "fieldset",
-        "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header",
-        "hr", "li", "main", "nav", "ol", "p", "pre", "section", "table", "tr", "ul", "title",
-    }
-)  # fmt: skip
-_CELL_TAGS = frozenset({"td", "th"})
-_BLANK_LINES = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
 
 
 def decode_text(data: bytes, declared: str = "") -> str:
@@ -81,25 +70,6 @@ def extract_text(data: bytes, declared: str, sink: TextSink) -> Extracted:
 
 
 def extract_html(data: bytes, declared: str, sink: TextSink) -> Extracted:
-    """An HTML file: its visible text (scripts and styles dropped)."""
+    """An HTML file: its visible text, rendered exactly as an HTML body is."""
     sink.add(html_to_text(decode_text(data, declared)))
     return Extracted()
-
-
-def html_to_text(html: str) -> str:
-    """Visible text of an HTML document, one line per block, cells separated by tabs."""
-    tree = LexborHTMLParser(html)
-    tree.strip_tags(_DROPPED_TAGS)
-    root = tree.root
-    if root is None:
-        return ""
-    pieces: list[str] = []
-    for node in root.traverse(include_text=True):
-        tag = node.tag
-        if tag == "-text":
-            pieces.append(node.text_content or "")
-        elif tag in _BLOCK_TAGS:
-            pieces.append("\n")
-        elif tag in _CELL_TAGS:
-            pieces.append("\t")
-    return _BLANK_LINES.sub("\n", "".join(pieces)).strip()
