@@ -384,6 +384,8 @@ _FIELD_CLASSES = ("ipm.contact", "ipm.distlist", "ipm.task", "ipm.activity", "ip
 _PSETID_ADDRESS = "{00062004-0000-0000-C000-000000000046}"
 _PSETID_APPOINTMENT = "{00062002-0000-0000-C000-000000000046}"
 _PSETID_MEETING = "{6ED8DA90-450B-101B-98DA-00AA003F1305}"
+_TRUNCATED = ("incomplete OLE sector", "sector index out of range", "less than declared")
+"""olefile's words for a file cut short: its content is missing, so no repair is tried."""
 _SENDER = ("__substg1.0_0C1A", "__substg1.0_5D01", "__substg1.0_0C1F", "__substg1.0_0C1E")
 _REPRESENTING = ("__substg1.0_0042", "__substg1.0_5D02", "__substg1.0_0065", "__substg1.0_0064")
 
@@ -401,6 +403,8 @@ def _open(data: bytes) -> tuple[MSGFile, tuple[str, ...]]:
     try:
         item = _open_as_class(data, options)
     except OSError as exc:  # olefile reports structural defects as OSError subclasses
+        if any(sign in str(exc) for sign in _TRUNCATED):
+            raise
         options["errorBehavior"] = _TOLERANT | ErrorBehavior.OLE_DEFECT_INCORRECT
         item = _open_as_class(data, options)
         defects = (f"damaged OLE structure read in repair mode ({short_reason(exc)})",)

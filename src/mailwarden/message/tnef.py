@@ -334,10 +334,12 @@ def _read(data: bytes, limits: Limits) -> _State:
     if len(data) < 6 or _u32(data, 0) != SIGNATURE:
         raise InputError("unreadable TNEF: no TNEF signature")
     state = _State()
+    readable = 0
     for attr in _attributes(data, state.defects):
         if not _attribute_ok(attr, 0):
             state.defects.append(f"TNEF attribute 0x{attr.name:04x}: counts overrun its data")
             continue
+        readable += 1
         if attr.level == _LEVEL_ATTACHMENT:
             if len(state.attachments) >= limits.max_parts:
                 state.defects.append("TNEF attachments beyond the part limit")
@@ -345,6 +347,8 @@ def _read(data: bytes, limits: Limits) -> _State:
             _attachment_attribute(state, attr)
         elif attr.level == _LEVEL_MESSAGE:
             _message_attribute(state, attr)
+    if not readable:
+        raise InputError(f"unreadable TNEF: {state.defects[0] if state.defects else 'empty'}")
     return state
 
 
