@@ -134,3 +134,20 @@ def test_worker_memory_cap_turns_a_blowup_into_a_bomb() -> None:
     assert "memory" in member.uninspected.detail  # type: ignore[union-attr]
     after = extract_one(fx.letter_pdf(), "letter.pdf", "application/pdf", limits=limits)
     assert fx.NAME in after.text
+
+
+@pytest.mark.parametrize("executable", ["/nonexistent/python", "/bin/false"])
+def test_extraction_falls_back_in_process_when_no_worker_starts(
+    executable: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mailwarden.message.extract import shutdown_workers
+
+    shutdown_workers()
+    monkeypatch.setattr("sys.executable", executable)
+    try:
+        attachment = extract_one(fx.letter_pdf(), "letter.pdf", "application/pdf")
+        assert attachment.uninspected is None
+        assert fx.NAME in attachment.text
+    finally:
+        monkeypatch.undo()
+        shutdown_workers()  # also forgets that starting failed
