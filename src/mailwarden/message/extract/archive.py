@@ -61,13 +61,13 @@ def extract_zip(data: bytes, parent: str, ctx: ParseContext, extract: ExtractFn)
     members: list[Attachment] = []
     for index, info in enumerate(infos):
         if ctx.out_of_time():
-            return _skip_rest(members, infos[index:], parent, ctx, _time_problem(ctx))
+            return _skip_rest(members, infos[index:], parent, _time_problem(ctx))
         if not ctx.take_member():
             problem = Uninspected(
                 UninspectedReason.OVER_LIMIT,
                 f"member limit of {ctx.limits.max_members} reached",
             )
-            return _skip_rest(members, infos[index:], parent, ctx, problem)
+            return _skip_rest(members, infos[index:], parent, problem)
         members.append(_member(data, info, parent, ctx, extract))
     return Extracted(members=tuple(members))
 
@@ -81,7 +81,6 @@ def _skip_rest(
     members: list[Attachment],
     rest: Sequence[zipfile.ZipInfo],
     parent: str,
-    ctx: ParseContext,
     problem: Uninspected,
 ) -> Extracted:
     """List members that will not be opened (up to `LISTED_UNREAD`), each marked."""
