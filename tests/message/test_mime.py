@@ -206,3 +206,34 @@ def test_oversized_message_is_cut_and_marked() -> None:
     m = parse(data, max_message_bytes=1000)
     assert m.size == len(data)
     assert any(u.reason == "over-limit" for u in m.uninspected)
+
+
+def test_base64_encoded_attached_message_is_decoded() -> None:
+    inner = b"From: inner@example.org\r\nSubject: inside\r\n\r\nhello\r\n"
+    import base64
+
+    data = (
+        b"From: a@example.com\r\nContent-Type: multipart/mixed; boundary=B\r\n\r\n"
+        b"--B\r\nContent-Type: text/plain\r\n\r\nouter\r\n"
+        b"--B\r\nContent-Type: message/rfc822\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+        + base64.encodebytes(inner)
+        + b"--B--\r\n"
+    )
+    (attachment,) = parse(data).attachments
+    assert [m.subject for m in attachment.messages] == ["inside"]
+
+
+def test_invitation_sent_twice_is_one_calendar_item() -> None:
+    ics = (
+        b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:u1\r\nSUMMARY:Review\r\n"
+        b"DTSTART:20260112T100000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    data = (
+        b"From: a@example.com\r\nContent-Type: multipart/mixed; boundary=B\r\n\r\n"
+        b"--B\r\nContent-Type: text/calendar; method=REQUEST\r\n\r\n" + ics + b"--B\r\n"
+        b"Content-Type: text/calendar; name=invite.ics\r\n"
+        b"Content-Disposition: attachment; filename=invite.ics\r\n\r\n" + ics + b"--B--\r\n"
+    )
+    m = parse(data)
+    assert [c.summary for c in m.calendar] == ["Review"]
+    assert m.attachments[0].calendar

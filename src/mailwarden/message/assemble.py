@@ -84,6 +84,18 @@ def _calendar(raw: RawMessage) -> tuple[tuple[CalendarItem, ...], tuple[Uninspec
     return tuple(items), tuple(notes)
 
 
+def _unique(items: tuple[CalendarItem, ...]) -> tuple[CalendarItem, ...]:
+    """Drop repeats: Outlook sends an invitation both as a text/calendar part and as invite.ics."""
+    seen: set[tuple[object, ...]] = set()
+    out: list[CalendarItem] = []
+    for item in items:
+        key = (item.uid, item.start, item.summary, item.description) if item.uid else (id(item),)
+        if key not in seen:
+            seen.add(key)
+            out.append(item)
+    return tuple(out)
+
+
 def _attachments(raw: RawMessage, ctx: ParseContext) -> tuple[Attachment, ...]:
     if not raw.parts:
         return ()
@@ -115,7 +127,9 @@ def assemble(raw: RawMessage, ctx: ParseContext) -> Message:
     body, body_notes = _body(raw, ctx)
     calendar, calendar_notes = _calendar(raw)
     attachments = _attachments(raw, ctx)
-    calendar += tuple(item for a in attachments for member in a.walk() for item in member.calendar)
+    calendar = _unique(
+        calendar + tuple(item for a in attachments for m in a.walk() for item in m.calendar)
+    )
     to, cc, bcc = fields["to"], fields["cc"], fields["bcc"]
     return Message(
         source_format=raw.source_format,

@@ -74,7 +74,8 @@ class ParseContext:
     def start(cls, limits: Limits | None = None) -> ParseContext:
         """A fresh context whose clock starts now."""
         chosen = limits or Limits()
-        return cls(limits=chosen, deadline=time.monotonic() + chosen.max_seconds)
+        deadline = time.monotonic() + chosen.max_seconds if chosen.max_seconds else 0.0
+        return cls(limits=chosen, deadline=deadline)
 
     def child(self) -> ParseContext:
         """One level deeper, same deadline and budget."""

@@ -8,6 +8,9 @@ raw 8-bit headers, recursion on absurd nesting, and a part count with no upper b
 
 from __future__ import annotations
 
+import base64
+import binascii
+import quopri
 import re
 from email import message_from_bytes
 from email.message import Message as StdMessage
@@ -78,7 +81,25 @@ def _payload_bytes(part: StdMessage) -> tuple[bytes, Uninspected | None]:
 
 
 def _message_bytes(part: StdMessage) -> bytes:
-    """The bytes of an attached message/rfc822, or of the headers of a delivery report."""
+    """The bytes of an attached message/rfc822, or of the headers of a delivery report.
+
+    RFC 2046 forbids encoding a message/rfc822 part, but GroupWise base64-encodes it; the
+    parser then takes the base64 text for a headerless message, so it is decoded here.
+    """
+    data = _message_payload(part)
+    encoding = str(part.get("content-transfer-encoding", "")).strip().lower()
+    if encoding == "base64":
+        try:
+            clean = re.sub(rb"[^A-Za-z0-9+/]", b"", data)
+            return base64.b64decode(clean + b"=" * (-len(clean) % 4))
+        except (binascii.Error, ValueError):
+            return data
+    if encoding == "quoted-printable":
+        return quopri.decodestring(data)
+    return data
+
+
+def _message_payload(part: StdMessage) -> bytes:
     payload = part.get_payload()
     if isinstance(payload, list):
         chunks: list[bytes] = []
