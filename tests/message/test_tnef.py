@@ -192,6 +192,14 @@ def test_damaged_attribute_dropped_rest_read() -> None:
     assert raw.defects == ("TNEF attribute 0x9003: counts overrun its data",)
 
 
+def test_undefined_byte_in_8bit_string_costs_nothing_else() -> None:
+    ansi = struct.pack("<HHI", 0x001E, 0x0037, 1) + _value(b"Re: caf\xe9 \x81 plan\x00")
+    props = _props(ansi, _unicode(0x1000, "The body survives"))
+    raw = unpack_tnef(_stream(CODEPAGE, _attr(1, 0x9003, 0x0006, props)))
+    assert _header(raw.headers, "Subject") == "Re: café \ufffd plan"
+    assert raw.text_plain == "The body survives"
+
+
 def test_message_without_codepage_and_attachment_without_rend_data() -> None:
     subject = _attr(1, 0x8004, 0x0001, "Caf\xe9 plans".encode("cp1252") + b"\x00")
     title = _attr(2, 0x8010, 0x0001, b"notes.txt\x00")

@@ -18,7 +18,7 @@ import logging
 import struct
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
 import compressed_rtf  # type: ignore[import-untyped]
@@ -44,6 +44,9 @@ from .msg import (
     short_reason,
 )
 from .raw import RawMessage, RawPart
+
+if TYPE_CHECKING:
+    from typing_extensions import Buffer  # collections.abc.Buffer is 3.12+
 
 __all__ = ["read_tnef", "unpack_tnef"]
 
@@ -208,10 +211,34 @@ def _attribute_ok(attr: _Attribute, depth: int) -> bool:
     return True
 
 
+_LENIENT = "mailwarden_lenient_"
+
+
+def _lenient_codec(name: str) -> codecs.CodecInfo | None:
+    """`mailwarden_lenient_<codec>`: that codec, decoding with replacement characters.
+
+    tnefparse decodes 8-bit strings strictly and, on the first byte the code page does not
+    define, abandons the rest of the property list (the body with it); a name it can pass
+    on keeps one odd byte from costing the message.
+    """
+    if not name.startswith(_LENIENT):
+        return None
+    base = codecs.lookup(name[len(_LENIENT):])
+
+    def decode(data: Buffer, errors: str = "strict", /) -> tuple[str, int]:
+        del errors  # always replace: that is the point of this codec
+        return base.decode(bytes(data), "replace")
+
+    return codecs.CodecInfo(base.encode, decode, name=name)
+
+
+codecs.register(_lenient_codec)
+
+
 def _properties(data: bytes, codec: str) -> dict[Any, Any]:
     """A checked property list decoded by tnefparse: property id → value (first wins)."""
     found: dict[Any, Any] = {}
-    for attr in decode_mapi(data, codec):
+    for attr in decode_mapi(data, _LENIENT + codec):
         key = attr.name if attr.name < 0x8000 else (attr.guid, attr.guid_prop)
         found.setdefault(key, attr)
     return found
@@ -302,7 +329,7 @@ def _recipients(data: bytes, codec: str) -> list[tuple[Party, int]]:
     rows: list[tuple[Party, int]] = []
     offset = 4
     for _ in range(_u32(data, 0)):
-        offset, attrs = decode_mapi(data, codec, starting_offset=offset)
+        offset, attrs = decode_mapi(data, _LENIENT + codec, starting_offset=offset)
         props = {a.name: a for a in attrs}
         party = _party(props, 0x3001, 0x39FE, 0x3003, 0x3002)
         if party is not None:
