@@ -12,7 +12,7 @@ import pytest
 
 from mailwarden.errors import InputError
 from mailwarden.message.ics import parse_calendar
-from mailwarden.message.limits import ParseContext
+from mailwarden.message.limits import Limits, ParseContext
 from mailwarden.message.model import Message
 from mailwarden.message.msg import (
     MSG_TYPE,
@@ -248,6 +248,13 @@ def test_random_bytes_are_input_error(size: int) -> None:
         with pytest.raises(InputError):
             msg_to_raw(data)
         assert time.monotonic() - start < 2
+
+
+@pytest.mark.corpus
+def test_file_over_the_size_limit_is_refused_clearly(real_corpus: Path) -> None:
+    data = (real_corpus / "msg" / "poi__blank.msg").read_bytes()
+    with pytest.raises(InputError, match="limit"):
+        msg_to_raw(data, limits=Limits(max_message_bytes=len(data) - 1))
 
 
 def test_short_bytes_are_never_taken_for_a_path(tmp_path: Path,

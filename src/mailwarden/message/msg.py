@@ -619,6 +619,8 @@ def _raw(item: MessageBase, size: int, limits: Limits, defects: tuple[str, ...])
 def msg_to_raw(data: bytes, *, limits: Limits | None = None) -> RawMessage:
     """Take an Outlook `.msg` apart. Raises `InputError` when the file cannot be read at all."""
     chosen = limits or Limits()
+    if len(data) > chosen.max_message_bytes:  # an OLE file cut at the limit cannot be read
+        raise InputError(f"Outlook .msg larger than the {chosen.max_message_bytes}-byte limit")
     try:
         item, defects = _open(data)
     except Exception as exc:  # extract-msg and olefile raise many types on damaged files
