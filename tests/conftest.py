@@ -26,3 +26,11 @@ def real_corpus() -> Path:
     if not REAL_CORPUS.is_dir():
         pytest.skip(SKIP_REASON)
     return REAL_CORPUS
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="rewrite pinned expectations (tests/message/real_corpus.tsv) from what is read now",
+    )

@@ -47,8 +47,9 @@ def _one(source: str, data: bytes, limits: Limits) -> SourceItem:
 def _mbox_messages(stream: BinaryIO, limit: int) -> Iterator[bytes]:
     """Split an mbox at `From ` lines that start a message.
 
-    A `From ` line counts only after a blank line (or at the top), when it has the shape of
-    a separator (`From sender` alone or followed by a date) and when the next line is a header,
+    A `From ` line counts only when it has the shape of a separator (`From sender` alone or
+    followed by a date) and the next line is a header (old Netscape boxes have no blank line
+    before it, and rely on Content-Length),
     so 'From time to time' or 'From Russia with love' in an unquoted body does not cut a
     message in two.
     Each message is held only up to `limit` bytes; the reader marks a cut message.
@@ -56,7 +57,6 @@ def _mbox_messages(stream: BinaryIO, limit: int) -> Iterator[bytes]:
     chunks: list[bytes] = []
     size = 0
     pending: bytes | None = None
-    previous_blank = True
     for line in stream:
         if pending is not None:
             if _HEADER.match(line):
@@ -67,10 +67,9 @@ def _mbox_messages(stream: BinaryIO, limit: int) -> Iterator[bytes]:
                 chunks.append(_ESCAPED_FROM.sub(rb"\1", pending))
                 size += len(pending)
             pending = None
-        if previous_blank and _MBOX_FROM.match(line):
+        if _MBOX_FROM.match(line):
             pending = line
             continue
-        previous_blank = not line.strip()
         kept = _ESCAPED_FROM.sub(rb"\1", line, count=1) if _ESCAPED_FROM.match(line) else line
         if size <= limit:
             chunks.append(kept)
