@@ -125,7 +125,10 @@ def test_recipient_without_address_is_kept(real_corpus: Path) -> None:
 def test_attachment_filenames_and_types(real_corpus: Path) -> None:
     raw = _raw(real_corpus, "msgreader__attachmentFiles.msg")
     assert [(p.filename, p.declared_type) for p in raw.parts] == [
-        ("jpg.jpg", "image/jpeg"), ("png.png", "image/png"), ("tif.tif", "image/tiff")]
+        ("jpg.jpg", "image/jpeg"),
+        ("png.png", "image/png"),
+        ("tif.tif", "image/tiff"),
+    ]
     message = _read(real_corpus, "poi__attachment_test_msg.msg")
     names = [a.filename for a in message.attachments]
     assert names == ["test-unicode.doc", "pj1.txt"]
@@ -136,19 +139,25 @@ def test_attachment_filenames_and_types(real_corpus: Path) -> None:
 def test_inline_image_marked_inline(real_corpus: Path) -> None:
     raw = _raw(real_corpus, "msgreader__attachAndInline.msg")
     assert [(p.filename, p.inline) for p in raw.parts] == [
-        ("attach.png", False), ("image001.png", True)]
+        ("attach.png", False),
+        ("image001.png", True),
+    ]
 
 
 @pytest.mark.corpus
 def test_embedded_messages_nest(real_corpus: Path) -> None:
     raw = _raw(real_corpus, "msgreader__msgInMsgInMsg.msg")
     assert [(p.filename, p.declared_type) for p in raw.parts] == [
-        ("I have attachments!.msg", MSG_TYPE), ("blue.png", "image/png")]
+        ("I have attachments!.msg", MSG_TYPE),
+        ("blue.png", "image/png"),
+    ]
     message = _read(real_corpus, "msgreader__msgInMsgInMsg.msg")
     (inner,) = message.attachments[0].messages
     assert inner.subject == "I have attachments!"
     assert [a.filename for a in inner.attachments] == [
-        "Microsoft Outlook テスト メッセージ.msg", "green.png"]
+        "Microsoft Outlook テスト メッセージ.msg",
+        "green.png",
+    ]
     (innermost,) = inner.attachments[0].messages
     assert innermost.subject == "Microsoft Outlook テスト メッセージ"
     assert [m.subject for m in message.nested_messages()] == ["I have attachments!"]
@@ -192,13 +201,18 @@ def test_task_text(real_corpus: Path) -> None:
 
 
 @pytest.mark.corpus
-@pytest.mark.parametrize(("name", "subject"), [
-    ("msgreader__nonUnicodeCP932.msg", "日本語 Non Unicode タイトル"),
-    ("poi__ASCII_CP1251_LCID1049.msg", "Subject автоматически Subject"),
-    ("poi__chinese-traditional.msg", "Alfresco MSG format testing ( MSG 格式測試 )"),
-    ("poi__cyrillic_message.msg",
-     'Автоматический ответ подсистемы обмена данными ФГУП "Почта России".'),
-])
+@pytest.mark.parametrize(
+    ("name", "subject"),
+    [
+        ("msgreader__nonUnicodeCP932.msg", "日本語 Non Unicode タイトル"),
+        ("poi__ASCII_CP1251_LCID1049.msg", "Subject автоматически Subject"),
+        ("poi__chinese-traditional.msg", "Alfresco MSG format testing ( MSG 格式測試 )"),
+        (
+            "poi__cyrillic_message.msg",
+            'Автоматический ответ подсистемы обмена данными ФГУП "Почта России".',
+        ),
+    ],
+)
 def test_ansi_files_decoded_in_their_code_page(real_corpus: Path, name: str, subject: str) -> None:
     assert _header(_raw(real_corpus, name), "Subject") == subject
 
@@ -257,8 +271,9 @@ def test_file_over_the_size_limit_is_refused_clearly(real_corpus: Path) -> None:
         msg_to_raw(data, limits=Limits(max_message_bytes=len(data) - 1))
 
 
-def test_short_bytes_are_never_taken_for_a_path(tmp_path: Path,
-                                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_short_bytes_are_never_taken_for_a_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     real = tmp_path / "x"
     real.write_bytes(b"not an ole file")
     monkeypatch.chdir(tmp_path)
@@ -280,19 +295,27 @@ def test_party_prefers_smtp_and_quotes_display_names() -> None:
     assert Party("'a@b.org'", "").header_value() == "a@b.org"
 
 
-@pytest.mark.parametrize(("value", "label"), [
-    (0, None), (1, "Personal"), (2, "Private"), (3, "Company-Confidential")])
+@pytest.mark.parametrize(
+    ("value", "label"), [(0, None), (1, "Personal"), (2, "Private"), (3, "Company-Confidential")]
+)
 def test_sensitivity_header_from_property(value: int, label: str | None) -> None:
-    headers = dict(headers_from_properties(
-        sender=None, representing=None, recipients=[], subject="s", sensitivity=value))
+    headers = dict(
+        headers_from_properties(
+            sender=None, representing=None, recipients=[], subject="s", sensitivity=value
+        )
+    )
     assert headers.get("Sensitivity") == label
 
 
 def test_stored_sensitivity_header_wins() -> None:
     block = ((("Sensitivity", "Personal"), ("From", "a@b.org")), (("From", "a@b.org"),))
     extra = headers_from_properties(
-        sender=None, representing=Party("X", "x@y.org"), recipients=[(Party("", "c@d.org"), 3)],
-        subject="", sensitivity=3)
+        sender=None,
+        representing=Party("X", "x@y.org"),
+        recipients=[(Party("", "c@d.org"), 3)],
+        subject="",
+        sensitivity=3,
+    )
     headers, addresses = merge_headers(block, extra)
     assert [v for k, v in headers if k == "Sensitivity"] == ["Personal"]
     assert [k for k, _ in headers] == ["Sensitivity", "From", "Bcc"]
@@ -301,27 +324,47 @@ def test_stored_sensitivity_header_wins() -> None:
 
 def test_sender_on_behalf_becomes_sender_header() -> None:
     headers = headers_from_properties(
-        sender=Party("PA", "pa@council.gov.uk"), representing=Party("Boss", "boss@council.gov.uk"),
-        recipients=[(Party("A", "a@x.org"), 1), (Party("B", "b@x.org"), 2)], subject="Hi",
-        date=dt.datetime(2024, 1, 2, 3, 4, 5), message_class="IPM.Note.Rules.OofTemplate.Microsoft")
+        sender=Party("PA", "pa@council.gov.uk"),
+        representing=Party("Boss", "boss@council.gov.uk"),
+        recipients=[(Party("A", "a@x.org"), 1), (Party("B", "b@x.org"), 2)],
+        subject="Hi",
+        date=dt.datetime(2024, 1, 2, 3, 4, 5),
+        message_class="IPM.Note.Rules.OofTemplate.Microsoft",
+    )
     assert headers == (
-        ("From", '"Boss" <boss@council.gov.uk>'), ("Sender", '"PA" <pa@council.gov.uk>'),
-        ("To", '"A" <a@x.org>'), ("Cc", '"B" <b@x.org>'), ("Subject", "Hi"),
-        ("Date", "Tue, 02 Jan 2024 03:04:05 +0000"), ("Auto-Submitted", "auto-replied"))
+        ("From", '"Boss" <boss@council.gov.uk>'),
+        ("Sender", '"PA" <pa@council.gov.uk>'),
+        ("To", '"A" <a@x.org>'),
+        ("Cc", '"B" <b@x.org>'),
+        ("Subject", "Hi"),
+        ("Date", "Tue, 02 Jan 2024 03:04:05 +0000"),
+        ("Auto-Submitted", "auto-replied"),
+    )
 
 
 def test_header_block_decoded_with_raw_addresses() -> None:
-    text = ("Microsoft Mail Internet Headers Version 2.0\r\n"
-            "From: =?utf-8?q?Doe=2C_Jane?= <jane@example.org>\r\n"
-            "Subject: =?utf-8?b?w4lsw6h2ZQ==?=\r\n long\r\n\r\n")
+    text = (
+        "Microsoft Mail Internet Headers Version 2.0\r\n"
+        "From: =?utf-8?q?Doe=2C_Jane?= <jane@example.org>\r\n"
+        "Subject: =?utf-8?b?w4lsw6h2ZQ==?=\r\n long\r\n\r\n"
+    )
     headers, addresses = decode_header_block(text, 100)
     assert headers == (("From", "Doe, Jane <jane@example.org>"), ("Subject", "Élève long"))
     assert addresses == (("From", "=?utf-8?q?Doe=2C_Jane?= <jane@example.org>"),)
 
 
-@pytest.mark.parametrize(("locale", "cpid", "codec"), [
-    (1041, None, "cp932"), (1049, None, "cp1251"), (1028, None, "cp950"), (2052, None, "gbk"),
-    (None, 50220, "cp932"), (None, 20127, "cp1252"), (None, None, "cp1252")])
+@pytest.mark.parametrize(
+    ("locale", "cpid", "codec"),
+    [
+        (1041, None, "cp932"),
+        (1049, None, "cp1251"),
+        (1028, None, "cp950"),
+        (2052, None, "gbk"),
+        (None, 50220, "cp932"),
+        (None, 20127, "cp1252"),
+        (None, None, "cp1252"),
+    ],
+)
 def test_ansi_codec_from_locale(locale: int | None, cpid: int | None, codec: str) -> None:
     assert ansi_codec(unicode=False, codepage=None, locale_id=locale, internet_cpid=cpid) == codec
     assert ansi_codec(unicode=True, codepage=None, locale_id=locale, internet_cpid=cpid) is None
@@ -329,12 +372,20 @@ def test_ansi_codec_from_locale(locale: int | None, cpid: int | None, codec: str
 
 
 def test_private_appointment_is_private_calendar_item() -> None:
-    ics = appointment_ics(Appointment(
-        summary="Case conference", start=dt.datetime(2024, 5, 1, 9, 0),
-        end=dt.datetime(2024, 5, 1, 10, 0), location="Room 2",
-        organizer=Party("Org, A", "org@council.gov.uk"),
-        attendees=((Party("B", "b@council.gov.uk"), 1), (Party("C", "c@nhs.net"), 2)),
-        sensitivity=2, description="Notes", uid="ABC", method="REQUEST"))
+    ics = appointment_ics(
+        Appointment(
+            summary="Case conference",
+            start=dt.datetime(2024, 5, 1, 9, 0),
+            end=dt.datetime(2024, 5, 1, 10, 0),
+            location="Room 2",
+            organizer=Party("Org, A", "org@council.gov.uk"),
+            attendees=((Party("B", "b@council.gov.uk"), 1), (Party("C", "c@nhs.net"), 2)),
+            sensitivity=2,
+            description="Notes",
+            uid="ABC",
+            method="REQUEST",
+        )
+    )
     (item,) = parse_calendar(ics)
     assert item.is_private
     assert item.summary == "Case conference"
@@ -353,14 +404,22 @@ def test_no_date_sentinel_is_dropped() -> None:
 
 def test_one_off_members_unicode_and_ansi() -> None:
     uid = bytes.fromhex("812B1FA4BEA310199D6E00DD010F5402")
-    wide = b"\x00" * 4 + uid + b"\x00\x00\x00\x80" + "Ann\x00SMTP\x00ann@x.org\x00".encode(
-        "utf-16-le")
+    wide = (
+        b"\x00" * 4 + uid + b"\x00\x00\x00\x80" + "Ann\x00SMTP\x00ann@x.org\x00".encode("utf-16-le")
+    )
     narrow = b"\x00" * 4 + uid + b"\x00\x00\x00\x00" + b"Bob\x00SMTP\x00bob@y.org\x00"
     assert one_off_parties([wide, narrow, b"junk"]) == [
-        Party("Ann", "ann@x.org"), Party("Bob", "bob@y.org")]
+        Party("Ann", "ann@x.org"),
+        Party("Bob", "bob@y.org"),
+    ]
 
 
 def test_field_lines_skip_empty_values() -> None:
-    text = field_lines({"-a-": {"Name": "X", "Empty": None, "List": []},
-                        "When": dt.date(2024, 1, 2), "Multi": "a\r\nb"})
+    text = field_lines(
+        {
+            "-a-": {"Name": "X", "Empty": None, "List": []},
+            "When": dt.date(2024, 1, 2),
+            "Multi": "a\r\nb",
+        }
+    )
     assert text == "Name: X\nWhen: 2024-01-02\nMulti: a\nb\n"

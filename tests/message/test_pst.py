@@ -120,7 +120,9 @@ def test_calendar_contact_and_distribution_list(real_corpus: Path) -> None:
     assert event.end == dt.datetime(2016, 8, 2, 15, 30, tzinfo=dt.UTC)
     assert "complete test" in event.description
     assert [m.body.text for a in appointment.attachments for m in a.messages] == [
-        "This is the appointment at 9", "This is the one at 10"]
+        "This is the appointment at 9",
+        "This is the one at 10",
+    ]
     assert 'Member: "dist name 1" <dist1@rjohnson.id.au>' in dist_list.body.text
     assert "Email: contact1@rjohnson.id.au" in contact.body.text
     assert contact.from_ == ()  # libpst's "Unknown" placeholder is no sender
@@ -144,8 +146,9 @@ def test_missing_file_is_input_error(tmp_path: Path) -> None:
 
 @pytest.mark.corpus
 @pytest.mark.parametrize("cut", [512, 4096, 65536, 200_000])
-def test_truncated_store_never_raises_anything_else(real_corpus: Path, tmp_path: Path,
-                                                    cut: int) -> None:
+def test_truncated_store_never_raises_anything_else(
+    real_corpus: Path, tmp_path: Path, cut: int
+) -> None:
     path = tmp_path / "cut.pst"
     path.write_bytes((real_corpus / "pst" / "tika__testPST.pst").read_bytes()[:cut])
     try:
@@ -156,8 +159,9 @@ def test_truncated_store_never_raises_anything_else(real_corpus: Path, tmp_path:
 
 
 @pytest.mark.corpus
-def test_one_bad_item_does_not_stop_the_store(real_corpus: Path,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_one_bad_item_does_not_stop_the_store(
+    real_corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     original = pst._item_raw
     calls = {"n": 0}
 
@@ -175,8 +179,9 @@ def test_one_bad_item_does_not_stop_the_store(real_corpus: Path,
     assert all(isinstance(m, Message) for i, (_, m) in enumerate(items) if i != 1)
 
 
-def test_missing_extra_is_a_clear_input_error(tmp_path: Path,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_missing_extra_is_a_clear_input_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setitem(sys.modules, "pypff", None)
     with pytest.raises(InputError, match=r"pip install 'mailwarden\[pst\]'"):
         list(iter_pst(tmp_path / "any.pst", ParseContext.start))

@@ -43,8 +43,12 @@ def _header(headers: tuple[tuple[str, str], ...], name: str) -> str | None:
 
 def _attr(level: int, name: int, kind: int, data: bytes) -> bytes:
     checksum = sum(data) & 0xFFFF
-    return bytes([level]) + struct.pack("<HHI", name, kind, len(data)) + data + struct.pack(
-        "<H", checksum)
+    return (
+        bytes([level])
+        + struct.pack("<HHI", name, kind, len(data))
+        + data
+        + struct.pack("<H", checksum)
+    )
 
 
 def _stream(*attrs: bytes) -> bytes:
@@ -110,7 +114,9 @@ def test_oom_file_is_refused_at_once(real_corpus: Path) -> None:
 def test_long_filenames_headers_and_recipients(real_corpus: Path) -> None:
     raw = unpack_tnef(_data(real_corpus, "poi__bug52400-winmail-with-attachments.dat"))
     assert [(p.filename, p.declared_type) for p in raw.parts] == [
-        ("scion_tc_2007_maintenanceguide.pdf", "application/pdf"), ("Duke_Wave.png", "image/png")]
+        ("scion_tc_2007_maintenanceguide.pdf", "application/pdf"),
+        ("Duke_Wave.png", "image/png"),
+    ]
     assert raw.parts[0].data.startswith(b"%PDF")
     assert len(raw.parts[0].data) == 193258
     assert _header(raw.headers, "Subject") == "TNEF test message with attachments"
@@ -124,7 +130,12 @@ def test_long_filenames_headers_and_recipients(real_corpus: Path) -> None:
 def test_short_names_replaced_by_long_ones_and_rtf_body(real_corpus: Path) -> None:
     raw = unpack_tnef(_data(real_corpus, "poi__quick-winmail.dat"))
     assert [p.filename for p in raw.parts] == [
-        "quick.doc", "quick.html", "quick.pdf", "quick.txt", "quick.xml"]
+        "quick.doc",
+        "quick.html",
+        "quick.pdf",
+        "quick.txt",
+        "quick.xml",
+    ]
     assert raw.text_plain is not None
     assert "These are five files." in raw.text_plain
 
@@ -143,7 +154,10 @@ def test_trailing_garbage_is_a_defect_not_a_failure(real_corpus: Path) -> None:
     assert raw.defects and "past the end" in raw.defects[0]
     assert (_header(raw.headers, "Subject") or "").startswith("Fw: VIKTIGT")
     assert [(p.filename, p.inline) for p in raw.parts] == [
-        ("image001.jpg", True), ("image002.jpg", True), ("image003.png", True)]
+        ("image001.jpg", True),
+        ("image002.jpg", True),
+        ("image003.png", True),
+    ]
 
 
 @pytest.mark.corpus
@@ -167,12 +181,15 @@ def test_huge_multi_value_count_is_rejected(claim: int) -> None:
     assert time.monotonic() - start < 0.5
 
 
-@pytest.mark.parametrize("blob", [
-    struct.pack("<I", 0xFFFFFFFF),  # property count
-    struct.pack("<IHHI", 1, 0x001F, 0x0037, 0xFFFFFFFF),  # value count
-    struct.pack("<IHHII", 1, 0x0102, 0x1013, 1, 0xFFFFFF00),  # value length
-    struct.pack("<IHH", 1, 0x0003, 0x8000) + b"\x00" * 16 + struct.pack("<II", 1, 0xFFFFFFF0),
-])
+@pytest.mark.parametrize(
+    "blob",
+    [
+        struct.pack("<I", 0xFFFFFFFF),  # property count
+        struct.pack("<IHHI", 1, 0x001F, 0x0037, 0xFFFFFFFF),  # value count
+        struct.pack("<IHHII", 1, 0x0102, 0x1013, 1, 0xFFFFFF00),  # value length
+        struct.pack("<IHH", 1, 0x0003, 0x8000) + b"\x00" * 16 + struct.pack("<II", 1, 0xFFFFFFF0),
+    ],
+)
 def test_every_claimed_length_is_checked(blob: bytes) -> None:
     assert property_list_end(blob) is None
 
@@ -183,8 +200,9 @@ def test_good_property_list_is_accepted() -> None:
 
 
 def test_damaged_attribute_dropped_rest_read() -> None:
-    good = _attr(1, 0x9003, 0x0006, _props(_unicode(0x0037, "Still here"),
-                                           _unicode(0x1000, "Body text")))
+    good = _attr(
+        1, 0x9003, 0x0006, _props(_unicode(0x0037, "Still here"), _unicode(0x1000, "Body text"))
+    )
     bad = _attr(1, 0x9003, 0x0006, struct.pack("<I", 0xFFFFFFFF))
     raw = unpack_tnef(_stream(CODEPAGE, bad, good))
     assert _header(raw.headers, "Subject") == "Still here"
@@ -207,15 +225,15 @@ def test_message_without_codepage_and_attachment_without_rend_data() -> None:
     raw = unpack_tnef(_stream(subject, title, data))
     assert _header(raw.headers, "Subject") == "Café plans"
     assert [(p.filename, p.declared_type, p.data) for p in raw.parts] == [
-        ("notes.txt", "text/plain", b"minutes of the meeting")]
+        ("notes.txt", "text/plain", b"minutes of the meeting")
+    ]
 
 
 def test_sensitivity_and_binary_attachment_kept_exactly() -> None:
     props = _attr(1, 0x9003, 0x0006, _props(_unicode(0x0037, "Payroll"), _int(0x0036, 3)))
     rend = _attr(2, 0x9002, 0x0006, b"\x00" * 14)
     payload = b"PK\x03\x04" + b"\x00" * 9  # ends in NULs, as many real files do
-    attach = _attr(2, 0x9005, 0x0006, _props(_unicode(0x3707, "figures.bin"),
-                                             _int(0x3705, 1)))
+    attach = _attr(2, 0x9005, 0x0006, _props(_unicode(0x3707, "figures.bin"), _int(0x3705, 1)))
     raw = unpack_tnef(_stream(CODEPAGE, props, rend, _attr(2, 0x800F, 0x0006, payload), attach))
     assert _header(raw.headers, "Sensitivity") == "Company-Confidential"
     assert raw.parts[0].filename == "figures.bin"
@@ -246,11 +264,15 @@ def test_embedded_message_with_hostile_counts_is_dropped() -> None:
 def test_meeting_request_becomes_calendar_part() -> None:
     start = dt.datetime(2024, 3, 4, 10, 0, tzinfo=dt.UTC)
     props = _props(
-        _unicode(0x001A, "IPM.Schedule.Meeting.Request"), _unicode(0x0037, "Case review"),
-        _int(0x0036, 2), _named_time(APPOINTMENT, 0x820D, start),
+        _unicode(0x001A, "IPM.Schedule.Meeting.Request"),
+        _unicode(0x0037, "Case review"),
+        _int(0x0036, 2),
+        _named_time(APPOINTMENT, 0x820D, start),
         _named_time(APPOINTMENT, 0x820E, start + dt.timedelta(hours=1)),
-        _unicode(0x0042, "Chair"), _unicode(0x0065, "chair@council.gov.uk"),
-        _unicode(0x0064, "SMTP"))
+        _unicode(0x0042, "Chair"),
+        _unicode(0x0065, "chair@council.gov.uk"),
+        _unicode(0x0064, "SMTP"),
+    )
     raw = unpack_tnef(_stream(CODEPAGE, _attr(1, 0x9003, 0x0006, props)))
     (item,) = parse_calendar(raw.calendar_parts[0])
     assert item.summary == "Case review"

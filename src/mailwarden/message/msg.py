@@ -61,8 +61,11 @@ SENSITIVITY_LABELS = {1: "Personal", 2: "Private", 3: "Company-Confidential"}
 
 _ADDRESS_FIELDS = frozenset({"from", "sender", "reply-to", "to", "cc", "bcc"})
 _PLAIN_ADDRESS = re.compile(r"[^\s<>()\[\]:;,\"\\@]+@[^\s<>()\[\]:;,\"\\@]+")
-_AUTO_CLASSES = (("ipm.note.rules.ooftemplate", "auto-replied"),
-                 ("ipm.note.rules.replytemplate", "auto-replied"), ("report.", "auto-generated"))
+_AUTO_CLASSES = (
+    ("ipm.note.rules.ooftemplate", "auto-replied"),
+    ("ipm.note.rules.replytemplate", "auto-replied"),
+    ("report.", "auto-generated"),
+)
 _RTFDE_LIMIT = 256 * 1024
 """RTF larger than this skips RTFDE (a full parser: about half a second per 40 KB) for striprtf."""
 _strip_rtf: Callable[..., str] = rtf_to_text  # striprtf is untyped
@@ -76,14 +79,33 @@ _LANGUAGE_CODEPAGES = {
     **dict.fromkeys((0x05, 0x0E, 0x15, 0x18, 0x1B, 0x1C, 0x24), "cp1250"),
     **dict.fromkeys((0x01, 0x20, 0x29), "cp1256"),
     **dict.fromkeys((0x25, 0x26, 0x27), "cp1257"),
-    0x08: "cp1253", 0x0D: "cp1255", 0x11: "cp932", 0x12: "cp949", 0x1E: "cp874",
-    0x1F: "cp1254", 0x2A: "cp1258",
+    0x08: "cp1253",
+    0x0D: "cp1255",
+    0x11: "cp932",
+    0x12: "cp949",
+    0x1E: "cp874",
+    0x1F: "cp1254",
+    0x2A: "cp1258",
 }
 _CHINESE_TRADITIONAL = frozenset({0x0404, 0x0C04, 0x1404})
 # Internet code pages (PR_INTERNET_CPID) whose ANSI relative stores 8-bit strings.
-_CPID_ANSI = {50220: "cp932", 50221: "cp932", 50222: "cp932", 51932: "cp932", 932: "cp932",
-              936: "gbk", 54936: "gbk", 52936: "gbk", 950: "cp950", 949: "cp949", 51949: "cp949",
-              20866: "koi8_r", 21866: "koi8_u", 1251: "cp1251", 1250: "cp1250"}
+_CPID_ANSI = {
+    50220: "cp932",
+    50221: "cp932",
+    50222: "cp932",
+    51932: "cp932",
+    932: "cp932",
+    936: "gbk",
+    54936: "gbk",
+    52936: "gbk",
+    950: "cp950",
+    949: "cp949",
+    51949: "cp949",
+    20866: "koi8_r",
+    21866: "koi8_u",
+    1251: "cp1251",
+    1250: "cp1250",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,8 +166,9 @@ def guess_type(filename: str) -> str:
     return mimetypes.guess_type(filename)[0] or "application/octet-stream"
 
 
-def ansi_codec(*, unicode: bool, codepage: object, locale_id: object,
-               internet_cpid: object) -> str | None:
+def ansi_codec(
+    *, unicode: bool, codepage: object, locale_id: object, internet_cpid: object
+) -> str | None:
     """The code page of an ANSI item's 8-bit strings when the item does not say (else None).
 
     Old Outlook files often omit PR_MESSAGE_CODEPAGE; the locale (PR_MESSAGE_LOCALE_ID) or the
@@ -241,8 +264,12 @@ def headers_from_properties(
     the author's behalf.
     """
     pairs: list[tuple[str, str]] = []
-    if representing is not None and sender is not None and not representing.address and (
-            representing.name == sender.name):
+    if (
+        representing is not None
+        and sender is not None
+        and not representing.address
+        and (representing.name == sender.name)
+    ):
         representing = sender  # the same person, known by address only as the sender
     author = representing or sender
     if author is not None:
@@ -255,13 +282,21 @@ def headers_from_properties(
         if values:
             pairs.append((name, ", ".join(values)))
     when = as_utc(date)
-    optional = (("Subject", subject), ("Date", email.utils.format_datetime(when) if when else ""),
-                ("Message-ID", message_id), ("In-Reply-To", in_reply_to),
-                ("References", references),
-                ("Sensitivity", SENSITIVITY_LABELS.get(sensitivity, "") if isinstance(
-                    sensitivity, int) else ""),
-                ("Auto-Submitted", next((v for c, v in _AUTO_CLASSES
-                                         if message_class.lower().startswith(c)), "")))
+    optional = (
+        ("Subject", subject),
+        ("Date", email.utils.format_datetime(when) if when else ""),
+        ("Message-ID", message_id),
+        ("In-Reply-To", in_reply_to),
+        ("References", references),
+        (
+            "Sensitivity",
+            SENSITIVITY_LABELS.get(sensitivity, "") if isinstance(sensitivity, int) else "",
+        ),
+        (
+            "Auto-Submitted",
+            next((v for c, v in _AUTO_CLASSES if message_class.lower().startswith(c)), ""),
+        ),
+    )
     pairs.extend((name, value) for name, value in optional if value)
     return tuple(pairs)
 
@@ -319,9 +354,14 @@ def appointment_ics(item: Appointment) -> bytes:
     if item.method:
         calendar.add("method", item.method)
     event = icalendar.Event()
-    for name, value in (("uid", item.uid), ("summary", item.summary),
-                        ("dtstart", as_utc(item.start)), ("dtend", as_utc(item.end)),
-                        ("location", item.location), ("description", item.description)):
+    for name, value in (
+        ("uid", item.uid),
+        ("summary", item.summary),
+        ("dtstart", as_utc(item.start)),
+        ("dtend", as_utc(item.end)),
+        ("location", item.location),
+        ("description", item.description),
+    ):
         if value:
             event.add(name, value)
     if item.organizer is not None:
@@ -375,11 +415,18 @@ def _field_value(value: object) -> str:
 # --------------------------------------------------------------------------------------------
 
 _message_class: Callable[..., MSGFile] = extract_msg.Message  # its __init__ is untyped
-_TOLERANT = (ErrorBehavior.ATTACH_SUPPRESS_ALL | ErrorBehavior.RTFDE
-             | ErrorBehavior.STANDARDS_VIOLATION | ErrorBehavior.NAMED_NAME_STREAM)
+_TOLERANT = (
+    ErrorBehavior.ATTACH_SUPPRESS_ALL
+    | ErrorBehavior.RTFDE
+    | ErrorBehavior.STANDARDS_VIOLATION
+    | ErrorBehavior.NAMED_NAME_STREAM
+)
 _CALENDAR_CLASSES = ("ipm.appointment", "ipm.schedule.meeting", "ipm.ole.class.{00061055")
-_METHODS = (("ipm.schedule.meeting.request", "REQUEST"),
-            ("ipm.schedule.meeting.canceled", "CANCEL"), ("ipm.schedule.meeting.resp", "REPLY"))
+_METHODS = (
+    ("ipm.schedule.meeting.request", "REQUEST"),
+    ("ipm.schedule.meeting.canceled", "CANCEL"),
+    ("ipm.schedule.meeting.resp", "REPLY"),
+)
 _FIELD_CLASSES = ("ipm.contact", "ipm.distlist", "ipm.task", "ipm.activity", "ipm.stickynote")
 _PSETID_ADDRESS = "{00062004-0000-0000-C000-000000000046}"
 _PSETID_APPOINTMENT = "{00062002-0000-0000-C000-000000000046}"
@@ -478,8 +525,12 @@ def _class(item: MSGFile) -> str:
     return clean(item.classType).lower()
 
 
-def _headers(item: MessageBase, recipients: list[tuple[Party, int, int]], known: dict[str, str],
-             limits: Limits) -> tuple[Headers, Headers]:
+def _headers(
+    item: MessageBase,
+    recipients: list[tuple[Party, int, int]],
+    known: dict[str, str],
+    limits: Limits,
+) -> tuple[Headers, Headers]:
     """Transport headers where Outlook kept them, completed from the properties."""
     from_properties = headers_from_properties(
         sender=_party(item, _SENDER, known),
@@ -502,8 +553,11 @@ def _bodies(item: MessageBase) -> tuple[str | None, str | None]:
     """Plain and HTML bodies; an RTF-only item is de-encapsulated (or stripped to text)."""
     plain = _text(item, "__substg1.0_1000") or None
     html_bytes = item.getStream("__substg1.0_10130102")
-    html = (decode_html(html_bytes, _prop(item, "3FDE0003")) if html_bytes
-            else _text(item, "__substg1.0_1013")) or None
+    html = (
+        decode_html(html_bytes, _prop(item, "3FDE0003"))
+        if html_bytes
+        else _text(item, "__substg1.0_1013")
+    ) or None
     if plain or html:
         return plain, html
     try:
@@ -513,24 +567,28 @@ def _bodies(item: MessageBase) -> tuple[str | None, str | None]:
     return rtf_bodies(rtf) if rtf else (None, None)
 
 
-def _appointment(item: Any, recipients: list[tuple[Party, int, int]], known: dict[str, str],
-                 body: str) -> bytes:
+def _appointment(
+    item: Any, recipients: list[tuple[Party, int, int]], known: dict[str, str], body: str
+) -> bytes:
     """The item as a one-event iCalendar text, so the calendar rules see it."""
     organizer = _party(item, _REPRESENTING, known) or next(
-        (p for p, _, flags in recipients if flags & 0x2), None)
+        (p for p, _, flags in recipients if flags & 0x2), None
+    )
     cls = _class(item)
-    return appointment_ics(Appointment(
-        summary=_text(item, "__substg1.0_0037"),
-        start=_named(item, "820D", _PSETID_APPOINTMENT) or _prop(item, "00600040"),
-        end=_named(item, "820E", _PSETID_APPOINTMENT) or _prop(item, "00610040"),
-        location=clean(_named(item, "8208", _PSETID_APPOINTMENT)),
-        organizer=organizer,
-        attendees=tuple((p, kind) for p, kind, flags in recipients if not flags & 0x2),
-        sensitivity=_prop(item, "00360003"),
-        description=body,
-        uid=_uid(item),
-        method=next((m for prefix, m in _METHODS if cls.startswith(prefix)), ""),
-    ))
+    return appointment_ics(
+        Appointment(
+            summary=_text(item, "__substg1.0_0037"),
+            start=_named(item, "820D", _PSETID_APPOINTMENT) or _prop(item, "00600040"),
+            end=_named(item, "820E", _PSETID_APPOINTMENT) or _prop(item, "00610040"),
+            location=clean(_named(item, "8208", _PSETID_APPOINTMENT)),
+            organizer=organizer,
+            attendees=tuple((p, kind) for p, kind, flags in recipients if not flags & 0x2),
+            sensitivity=_prop(item, "00360003"),
+            description=body,
+            uid=_uid(item),
+            method=next((m for prefix, m in _METHODS if cls.startswith(prefix)), ""),
+        )
+    )
 
 
 def _uid(item: Any) -> str:
@@ -565,23 +623,38 @@ def _attachments(item: MSGFile, limits: Limits) -> tuple[tuple[RawPart, ...], tu
 
 def _attachment(att: Any, index: int) -> RawPart:
     """One attachment: a file's bytes, or an embedded item re-exported as its own `.msg`."""
-    name = (clean(getattr(att, "longFilename", None)) or clean(getattr(att, "shortFilename", None))
-            or clean(getattr(att, "name", None)))
+    name = (
+        clean(getattr(att, "longFilename", None))
+        or clean(getattr(att, "shortFilename", None))
+        or clean(getattr(att, "name", None))
+    )
     inline = bool(getattr(att, "hidden", False))
     cid = clean(getattr(att, "cid", None))
     try:
         data = att.data
     except Exception as exc:
-        return RawPart(name or f"attachment-{index}", guess_type(name), b"", inline, cid,
-                       Uninspected(UninspectedReason.CORRUPT, short_reason(exc)))
+        return RawPart(
+            name or f"attachment-{index}",
+            guess_type(name),
+            b"",
+            inline,
+            cid,
+            Uninspected(UninspectedReason.CORRUPT, short_reason(exc)),
+        )
     if isinstance(data, MSGFile):
         return _embedded(att, data, index, inline)
     if isinstance(data, bytes):
         declared = declared_type(getattr(att, "mimetype", None), name)
         return RawPart(name or f"attachment-{index}", declared, data, inline, cid)
     kind = "reference to a file stored elsewhere" if data is None else type(data).__name__
-    return RawPart(name or f"attachment-{index}", guess_type(name), b"", inline, cid,
-                   Uninspected(UninspectedReason.UNSUPPORTED, f"{type(att).__name__}: {kind}"))
+    return RawPart(
+        name or f"attachment-{index}",
+        guess_type(name),
+        b"",
+        inline,
+        cid,
+        Uninspected(UninspectedReason.UNSUPPORTED, f"{type(att).__name__}: {kind}"),
+    )
 
 
 def _embedded(att: Any, inner: MSGFile, index: int, inline: bool) -> RawPart:
@@ -610,9 +683,15 @@ def _raw(item: MessageBase, size: int, limits: Limits, defects: tuple[str, ...])
         calendar = (_appointment(item, recipients, known, plain or ""),)
     parts, part_defects = _attachments(item, limits)
     return RawMessage(
-        source_format="msg", headers=headers, address_headers=address_headers,
-        text_plain=plain, text_html=html, parts=parts, calendar_parts=calendar,
-        size=size, defects=defects + part_defects,
+        source_format="msg",
+        headers=headers,
+        address_headers=address_headers,
+        text_plain=plain,
+        text_html=html,
+        parts=parts,
+        calendar_parts=calendar,
+        size=size,
+        defects=defects + part_defects,
     )
 
 

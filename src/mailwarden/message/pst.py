@@ -57,19 +57,45 @@ _PSETID_ADDRESS = UUID("00062004-0000-0000-c000-000000000046")
 _PSETID_MEETING = UUID("6ed8da90-450b-101b-98da-00aa003f1305")
 _STRING_TYPES = frozenset({0x001E, 0x001F})
 _INT_TYPES = frozenset({0x0002, 0x0003, 0x000B, 0x0014})
-_SYSTEM_CLASSES = ("ipm.microsoft.scheduledata", "ipm.configuration", "ipm.microsoft.folderdesign",
-                   "ipm.extendedrule", "ipm.rule", "ipm.microsoft.fol", "ipc.")
+_SYSTEM_CLASSES = (
+    "ipm.microsoft.scheduledata",
+    "ipm.configuration",
+    "ipm.microsoft.folderdesign",
+    "ipm.extendedrule",
+    "ipm.rule",
+    "ipm.microsoft.fol",
+    "ipc.",
+)
 _CALENDAR_CLASSES = ("ipm.appointment", "ipm.schedule.meeting", "ipm.ole.class.{00061055")
 _CONTACT_FIELDS = (
-    ("Full Name", 0x3001), ("First Name", 0x3A06), ("Middle Name", 0x3A44),
-    ("Last Name", 0x3A11), ("Job Title", 0x3A17), ("Company", 0x3A16), ("Department", 0x3A18),
-    ("Business Phone", 0x3A08), ("Home Phone", 0x3A09), ("Mobile", 0x3A1C),
-    ("Business Fax", 0x3A24), ("Street", 0x3A29), ("Town", 0x3A27), ("Postcode", 0x3A2A),
-    ("Country", 0x3A26), ("Home Street", 0x3A5D), ("Home Town", 0x3A59),
-    ("Home Postcode", 0x3A5B), ("Birthday", 0x3A42),
+    ("Full Name", 0x3001),
+    ("First Name", 0x3A06),
+    ("Middle Name", 0x3A44),
+    ("Last Name", 0x3A11),
+    ("Job Title", 0x3A17),
+    ("Company", 0x3A16),
+    ("Department", 0x3A18),
+    ("Business Phone", 0x3A08),
+    ("Home Phone", 0x3A09),
+    ("Mobile", 0x3A1C),
+    ("Business Fax", 0x3A24),
+    ("Street", 0x3A29),
+    ("Town", 0x3A27),
+    ("Postcode", 0x3A2A),
+    ("Country", 0x3A26),
+    ("Home Street", 0x3A5D),
+    ("Home Town", 0x3A59),
+    ("Home Postcode", 0x3A5B),
+    ("Birthday", 0x3A42),
 )
-_CONTACT_NAMED = (("Email", 0x8083), ("Email 2", 0x8093), ("Email 3", 0x80A3),
-                  ("Home Address", 0x801A), ("Business Address", 0x801B), ("List Name", 0x8053))
+_CONTACT_NAMED = (
+    ("Email", 0x8083),
+    ("Email 2", 0x8093),
+    ("Email 3", 0x80A3),
+    ("Home Address", 0x801A),
+    ("Business Address", 0x801B),
+    ("List Name", 0x8053),
+)
 
 NamedMap = dict[int, tuple[UUID, int | str]]
 
@@ -171,8 +197,9 @@ def _subject(props: _Props) -> str:
     return clean(text)
 
 
-def _party(props: _Props, tags: tuple[int, int, int, int],
-           known: dict[str, str] | None = None) -> Party | None:
+def _party(
+    props: _Props, tags: tuple[int, int, int, int], known: dict[str, str] | None = None
+) -> Party | None:
     """A party from four properties; an Exchange DN resolved through `known` if it can be."""
     name, smtp, email, kind = (props.text(t) for t in tags)
     return Party.from_mapi(name, smtp or (known or {}).get(email.lower(), ""), email, kind)
@@ -198,34 +225,46 @@ def _recipients(item: Any, names: NamedMap) -> tuple[Recipients, dict[str, str]]
         if party is not None:
             kind = props.get(0x0C15)
             flags = props.get(0x5FFD)
-            rows.append((party, (kind if isinstance(kind, int) else 1) & 0xF,
-                         flags if isinstance(flags, int) else 0))
+            rows.append(
+                (
+                    party,
+                    (kind if isinstance(kind, int) else 1) & 0xF,
+                    flags if isinstance(flags, int) else 0,
+                )
+            )
     return rows, known
 
 
-def _headers(props: _Props, recipients: Recipients, known: dict[str, str], cls: str,
-             limits: Limits) -> tuple[Headers, Headers]:
+def _headers(
+    props: _Props, recipients: Recipients, known: dict[str, str], cls: str, limits: Limits
+) -> tuple[Headers, Headers]:
     transport = props.text(0x007D)
     block = decode_header_block(transport, limits.max_headers) if transport else ((), ())
-    return merge_headers(block, headers_from_properties(
-        sender=_party(props, _SENDER, known),
-        representing=_party(props, _REPRESENTING, known),
-        recipients=[(p, kind) for p, kind, flags in recipients if not flags & 0x2],
-        subject=_subject(props),
-        date=props.get(0x0039) or props.get(0x0E06),
-        message_id=props.text(0x1035),
-        in_reply_to=props.text(0x1042),
-        references=props.text(0x1039),
-        sensitivity=props.get(0x0036),
-        message_class=cls,
-    ))
+    return merge_headers(
+        block,
+        headers_from_properties(
+            sender=_party(props, _SENDER, known),
+            representing=_party(props, _REPRESENTING, known),
+            recipients=[(p, kind) for p, kind, flags in recipients if not flags & 0x2],
+            subject=_subject(props),
+            date=props.get(0x0039) or props.get(0x0E06),
+            message_id=props.text(0x1035),
+            in_reply_to=props.text(0x1042),
+            references=props.text(0x1039),
+            sensitivity=props.get(0x0036),
+            message_class=cls,
+        ),
+    )
 
 
 def _bodies(props: _Props) -> tuple[str | None, str | None]:
     plain = props.text(0x1000) or None
     html_value = props.get(0x1013)
-    html = (decode_html(html_value, props.get(0x3FDE)) if isinstance(html_value, bytes)
-            else clean(html_value)) or None
+    html = (
+        decode_html(html_value, props.get(0x3FDE))
+        if isinstance(html_value, bytes)
+        else clean(html_value)
+    ) or None
     if plain or html:
         return plain, html
     rtf = props.get(0x1009)
@@ -237,23 +276,26 @@ def _bodies(props: _Props) -> tuple[str | None, str | None]:
         return None, None
 
 
-def _appointment(props: _Props, recipients: Recipients, known: dict[str, str], body: str,
-                 cls: str) -> bytes:
+def _appointment(
+    props: _Props, recipients: Recipients, known: dict[str, str], body: str, cls: str
+) -> bytes:
     goid = props.by_name(_PSETID_MEETING, 0x0023) or props.by_name(_PSETID_MEETING, 0x0003)
     location = props.by_name(_PSETID_APPOINTMENT, 0x8208)
-    return appointment_ics(Appointment(
-        summary=_subject(props),
-        start=props.by_name(_PSETID_APPOINTMENT, 0x820D) or props.get(0x0060),
-        end=props.by_name(_PSETID_APPOINTMENT, 0x820E) or props.get(0x0061),
-        location=clean(location),
-        organizer=_party(props, _REPRESENTING, known) or next(
-            (p for p, _, flags in recipients if flags & 0x2), None),
-        attendees=tuple((p, kind) for p, kind, flags in recipients if not flags & 0x2),
-        sensitivity=props.get(0x0036),
-        description=body,
-        uid=goid.hex().upper() if isinstance(goid, bytes) else props.text(0x1035),
-        method="REQUEST" if cls.startswith("ipm.schedule.meeting.request") else "",
-    ))
+    return appointment_ics(
+        Appointment(
+            summary=_subject(props),
+            start=props.by_name(_PSETID_APPOINTMENT, 0x820D) or props.get(0x0060),
+            end=props.by_name(_PSETID_APPOINTMENT, 0x820E) or props.get(0x0061),
+            location=clean(location),
+            organizer=_party(props, _REPRESENTING, known)
+            or next((p for p, _, flags in recipients if flags & 0x2), None),
+            attendees=tuple((p, kind) for p, kind, flags in recipients if not flags & 0x2),
+            sensitivity=props.get(0x0036),
+            description=body,
+            uid=goid.hex().upper() if isinstance(goid, bytes) else props.text(0x1035),
+            method="REQUEST" if cls.startswith("ipm.schedule.meeting.request") else "",
+        )
+    )
 
 
 def _multi_binary(value: object) -> list[bytes]:
@@ -284,8 +326,9 @@ def _contact_text(props: _Props) -> str:
     return "\n".join(line.replace("\r", "") for line in lines)
 
 
-def _attachments(item: Any, names: NamedMap, limits: Limits
-                 ) -> tuple[tuple[RawPart, ...], tuple[Uninspected, ...]]:
+def _attachments(
+    item: Any, names: NamedMap, limits: Limits
+) -> tuple[tuple[RawPart, ...], tuple[Uninspected, ...]]:
     count = int(getattr(item, "number_of_attachments", 0) or 0)
     parts: list[RawPart] = []
     notes: list[Uninspected] = []
@@ -293,36 +336,60 @@ def _attachments(item: Any, names: NamedMap, limits: Limits
         try:
             part, note = _attachment(item.get_attachment(index), index + 1, names, limits)
         except Exception as exc:  # one unreadable attachment is listed, not fatal
-            part = RawPart(f"attachment-{index + 1}", "application/octet-stream", b"",
-                           uninspected=Uninspected(UninspectedReason.CORRUPT, short_reason(exc)))
+            part = RawPart(
+                f"attachment-{index + 1}",
+                "application/octet-stream",
+                b"",
+                uninspected=Uninspected(UninspectedReason.CORRUPT, short_reason(exc)),
+            )
             note = None
         parts.append(part)
         notes.extend([note] if note else [])
     if count > limits.max_parts:
-        notes.append(Uninspected(UninspectedReason.OVER_LIMIT,
-                                 f"{count - limits.max_parts} attachments beyond the part limit"))
+        notes.append(
+            Uninspected(
+                UninspectedReason.OVER_LIMIT,
+                f"{count - limits.max_parts} attachments beyond the part limit",
+            )
+        )
     return tuple(parts), tuple(notes)
 
 
-def _attachment(att: Any, index: int, names: NamedMap, limits: Limits
-                ) -> tuple[RawPart, Uninspected | None]:
+def _attachment(
+    att: Any, index: int, names: NamedMap, limits: Limits
+) -> tuple[RawPart, Uninspected | None]:
     props = _item_props(att, names)
     name = props.text(0x3707) or props.text(0x3704) or props.text(0x3001)
     method, size = props.get(0x3705), int(att.size or 0)
     inline, cid = bool(props.get(0x7FFE)), props.text(0x3712)
     if size > limits.max_message_bytes:
-        return RawPart(name or f"attachment-{index}", declared_type(props.text(0x370E), name), b"",
-                       inline, cid, Uninspected(UninspectedReason.OVER_LIMIT,
-                                                f"attachment of {size} bytes")), None
+        return RawPart(
+            name or f"attachment-{index}",
+            declared_type(props.text(0x370E), name),
+            b"",
+            inline,
+            cid,
+            Uninspected(UninspectedReason.OVER_LIMIT, f"attachment of {size} bytes"),
+        ), None
     data = att.read_buffer(size) if size else b""
     if method == 5:
         return _embedded(data, props.text(0x3001) or name, index, inline)
     if method == 7 or (not data and method not in (1, 6)):
-        return RawPart(name or f"attachment-{index}", declared_type(props.text(0x370E), name), b"",
-                       inline, cid, Uninspected(UninspectedReason.UNSUPPORTED,
-                                                "a reference to a file stored elsewhere")), None
-    return RawPart(name or f"attachment-{index}", declared_type(props.text(0x370E), name),
-                   bytes(data), inline, cid), None
+        return RawPart(
+            name or f"attachment-{index}",
+            declared_type(props.text(0x370E), name),
+            b"",
+            inline,
+            cid,
+            Uninspected(UninspectedReason.UNSUPPORTED, "a reference to a file stored elsewhere"),
+        ), None
+    return RawPart(
+        name or f"attachment-{index}",
+        declared_type(props.text(0x370E), name),
+        bytes(data),
+        inline,
+        cid,
+    ), None
 
 
 # --- embedded messages: their property heap read directly ----------------------------------
@@ -390,32 +457,57 @@ def _filetime(ticks: int) -> Any:
         return None
 
 
-def _embedded(buf: bytes, title: str, index: int, inline: bool
-              ) -> tuple[RawPart, Uninspected | None]:
+def _embedded(
+    buf: bytes, title: str, index: int, inline: bool
+) -> tuple[RawPart, Uninspected | None]:
     """An attached message, rebuilt as a small .eml from the properties held in its heap."""
     props = _Props(_heap_properties(buf), {})
     subject = _subject(props)
     name = f"{title or subject or f'attachment-{index}'}.eml"
     if not props.values:
-        return RawPart(name, "message/rfc822", b"", inline, "", Uninspected(
-            UninspectedReason.UNSUPPORTED, "embedded message in a PST store: not readable")), None
-    recipients = [(Party(n.strip(), ""), kind) for tag, kind in ((0x0E04, 1), (0x0E03, 2))
-                  for n in props.text(tag).split(";") if n.strip()]
+        return RawPart(
+            name,
+            "message/rfc822",
+            b"",
+            inline,
+            "",
+            Uninspected(
+                UninspectedReason.UNSUPPORTED, "embedded message in a PST store: not readable"
+            ),
+        ), None
+    recipients = [
+        (Party(n.strip(), ""), kind)
+        for tag, kind in ((0x0E04, 1), (0x0E03, 2))
+        for n in props.text(tag).split(";")
+        if n.strip()
+    ]
     headers = headers_from_properties(
-        sender=_party(props, _SENDER), representing=_party(props, _REPRESENTING),
-        recipients=recipients, subject=subject, date=props.get(0x0039),
-        message_id=props.text(0x1035), sensitivity=props.get(0x0036))
-    note = Uninspected(UninspectedReason.UNSUPPORTED,
-                       f"attachment {index}: embedded message read only in part (its "
-                       "properties held in the store's sub-nodes are not reachable)")
+        sender=_party(props, _SENDER),
+        representing=_party(props, _REPRESENTING),
+        recipients=recipients,
+        subject=subject,
+        date=props.get(0x0039),
+        message_id=props.text(0x1035),
+        sensitivity=props.get(0x0036),
+    )
+    note = Uninspected(
+        UninspectedReason.UNSUPPORTED,
+        f"attachment {index}: embedded message read only in part (its "
+        "properties held in the store's sub-nodes are not reachable)",
+    )
     return RawPart(name, "message/rfc822", _as_eml(headers, props.text(0x1000)), inline), note
 
 
 def _as_eml(headers: Headers, body: str) -> bytes:
     """Headers and a text body as an RFC 5322 message (UTF-8 headers, as RFC 6532 allows)."""
     lines = [f"{k}: {' '.join(v.split())}" for k, v in headers]
-    lines += ["MIME-Version: 1.0", 'Content-Type: text/plain; charset="utf-8"',
-              "Content-Transfer-Encoding: 8bit", "", body.replace("\r\n", "\n")]
+    lines += [
+        "MIME-Version: 1.0",
+        'Content-Type: text/plain; charset="utf-8"',
+        "Content-Transfer-Encoding: 8bit",
+        "",
+        body.replace("\r\n", "\n"),
+    ]
     return "\r\n".join(lines).encode("utf-8", "replace")
 
 
@@ -437,13 +529,22 @@ def _item_raw(item: Any, names: NamedMap, limits: Limits) -> RawMessage | None:
     plain, html = _bodies(props)
     if cls.startswith(("ipm.contact", "ipm.distlist")):
         plain = "\n\n".join(t for t in (_contact_text(props), plain) if t) or None
-    calendar = (_appointment(props, recipients, known, plain or "", cls),) if cls.startswith(
-        _CALENDAR_CLASSES) else ()
+    calendar = (
+        (_appointment(props, recipients, known, plain or "", cls),)
+        if cls.startswith(_CALENDAR_CLASSES)
+        else ()
+    )
     parts, notes = _attachments(item, names, limits)
     return RawMessage(
-        source_format="pst", headers=headers, address_headers=address_headers,
-        text_plain=plain, text_html=html, parts=parts, calendar_parts=calendar,
-        size=int(props.get(0x0E08) or 0), uninspected=notes,
+        source_format="pst",
+        headers=headers,
+        address_headers=address_headers,
+        text_plain=plain,
+        text_html=html,
+        parts=parts,
+        calendar_parts=calendar,
+        size=int(props.get(0x0E08) or 0),
+        uninspected=notes,
     )
 
 
@@ -484,8 +585,9 @@ def _password_protected(store: Any) -> bool:
     return bool(props.get(0x67FF))
 
 
-def iter_pst(path: Path, ctx_factory: Callable[[], ParseContext]
-             ) -> Iterator[tuple[str, Message | InputError]]:
+def iter_pst(
+    path: Path, ctx_factory: Callable[[], ParseContext]
+) -> Iterator[tuple[str, Message | InputError]]:
     """Every item of a store, in folder traversal order, as (folder path, message or error).
 
     Raises `InputError` when the store cannot be opened (or the extra is missing), and
@@ -506,9 +608,9 @@ def iter_pst(path: Path, ctx_factory: Callable[[], ParseContext]
         store.close()
 
 
-def _read_items(items: Iterator[tuple[str, Any]], names: NamedMap,
-                ctx_factory: Callable[[], ParseContext]
-                ) -> Iterator[tuple[str, Message | InputError]]:
+def _read_items(
+    items: Iterator[tuple[str, Any]], names: NamedMap, ctx_factory: Callable[[], ParseContext]
+) -> Iterator[tuple[str, Message | InputError]]:
     for label, item in items:
         if isinstance(item, InputError):
             yield label, item

@@ -63,8 +63,20 @@ _ATT_CODEPAGE = 0x9007
 _LEVEL_MESSAGE, _LEVEL_ATTACHMENT = 1, 2
 
 # MAPI property types: fixed value sizes, and the variable-length ones (count + lengths).
-_FIXED = {0x0001: 0, 0x0002: 2, 0x000B: 2, 0x0003: 4, 0x0004: 4, 0x000A: 4, 0x0005: 8,
-          0x0006: 8, 0x0007: 8, 0x0014: 8, 0x0040: 8, 0x0048: 16}
+_FIXED = {
+    0x0001: 0,
+    0x0002: 2,
+    0x000B: 2,
+    0x0003: 4,
+    0x0004: 4,
+    0x000A: 4,
+    0x0005: 8,
+    0x0006: 8,
+    0x0007: 8,
+    0x0014: 8,
+    0x0040: 8,
+    0x0048: 16,
+}
 _VARIABLE = frozenset({0x0000, 0x000D, 0x001E, 0x001F, 0x0102})
 _IMESSAGE = bytes.fromhex("0703020000000000c000000000000046")
 _PSETID_APPOINTMENT = UUID("00062002-0000-0000-c000-000000000046")
@@ -223,7 +235,7 @@ def _lenient_codec(name: str) -> codecs.CodecInfo | None:
     """
     if not name.startswith(_LENIENT):
         return None
-    base = codecs.lookup(name[len(_LENIENT):])
+    base = codecs.lookup(name[len(_LENIENT) :])
 
     def decode(data: Buffer, errors: str = "strict", /) -> tuple[str, int]:
         del errors  # always replace: that is the point of this codec
@@ -320,8 +332,9 @@ def _triple(data: bytes, codec: str) -> Party | None:
         return None
     name_len, addr_len = _u16(data, 4), _u16(data, 6)
     name = clean(data[8 : 8 + name_len].decode(codec, "replace"))
-    kind, _, address = data[8 + name_len : 8 + name_len + addr_len].decode(
-        codec, "replace").partition(":")
+    kind, _, address = (
+        data[8 + name_len : 8 + name_len + addr_len].decode(codec, "replace").partition(":")
+    )
     return Party.from_mapi(name, "", clean(address), clean(kind))
 
 
@@ -382,26 +395,49 @@ def _read(data: bytes, limits: Limits) -> _State:
 def _file(att: _Attachment, index: int) -> RawPart:
     """One wrapped file, or an embedded message kept as its own TNEF stream."""
     props = att.props
-    name = next((v for v in (_value(props, 0x3707), _value(props, 0x3704), att.title,
-                             _value(props, 0x3001)) if isinstance(v, str) and v), "")
+    name = next(
+        (
+            v
+            for v in (
+                _value(props, 0x3707),
+                _value(props, 0x3704),
+                att.title,
+                _value(props, 0x3001),
+            )
+            if isinstance(v, str) and v
+        ),
+        "",
+    )
     inline = bool(_value(props, 0x7FFE))
     cid = _value(props, 0x3712)
     obj = _value(props, 0x3701)
     if isinstance(obj, bytes) and obj.startswith(_IMESSAGE):
         return RawPart(f"{name or f'attachment-{index}'}.dat", TNEF_TYPE, obj[16:], inline)
-    data = att.data if att.data is not None else (obj[16:] if _value(props, 0x3705) == 6
-                                                  and isinstance(obj, bytes) else obj)
-    return RawPart(name or f"attachment-{index}", declared_type(_value(props, 0x370E), name),
-                   data if isinstance(data, bytes) else b"", inline,
-                   cid if isinstance(cid, str) else "")
+    data = (
+        att.data
+        if att.data is not None
+        else (obj[16:] if _value(props, 0x3705) == 6 and isinstance(obj, bytes) else obj)
+    )
+    return RawPart(
+        name or f"attachment-{index}",
+        declared_type(_value(props, 0x370E), name),
+        data if isinstance(data, bytes) else b"",
+        inline,
+        cid if isinstance(cid, str) else "",
+    )
 
 
 def _bodies(state: _State) -> tuple[str | None, str | None]:
     plain = _value(state.props, 0x1000)
     plain = plain if isinstance(plain, str) and plain else (state.body.strip() or None)
     html_value = _value(state.props, 0x1013)
-    html = (decode_html(html_value, _value(state.props, 0x3FDE)) if isinstance(html_value, bytes)
-            else html_value if isinstance(html_value, str) else None) or None
+    html = (
+        decode_html(html_value, _value(state.props, 0x3FDE))
+        if isinstance(html_value, bytes)
+        else html_value
+        if isinstance(html_value, str)
+        else None
+    ) or None
     if plain or html:
         return plain, html
     rtf = _value(state.props, 0x1009)
@@ -417,21 +453,27 @@ def _bodies(state: _State) -> tuple[str | None, str | None]:
 def _headers(state: _State, limits: Limits) -> tuple[Headers, Headers]:
     props = state.props
     transport = _value(props, 0x007D)
-    block = (decode_header_block(transport, limits.max_headers)
-             if isinstance(transport, str) and transport else ((), ()))
+    block = (
+        decode_header_block(transport, limits.max_headers)
+        if isinstance(transport, str) and transport
+        else ((), ())
+    )
     subject = _value(props, 0x0037)
-    return merge_headers(block, headers_from_properties(
-        sender=_party(props, 0x0C1A, 0x5D01, 0x0C1F, 0x0C1E),
-        representing=_party(props, 0x0042, 0x5D02, 0x0065, 0x0064) or state.author,
-        recipients=state.recipients,
-        subject=subject if isinstance(subject, str) and subject else state.subject,
-        date=_value(props, 0x0039) or state.sent,
-        message_id=_text(props, 0x1035),
-        in_reply_to=_text(props, 0x1042),
-        references=_text(props, 0x1039),
-        sensitivity=_value(props, 0x0036),
-        message_class=_text(props, 0x001A) or state.message_class,
-    ))
+    return merge_headers(
+        block,
+        headers_from_properties(
+            sender=_party(props, 0x0C1A, 0x5D01, 0x0C1F, 0x0C1E),
+            representing=_party(props, 0x0042, 0x5D02, 0x0065, 0x0064) or state.author,
+            recipients=state.recipients,
+            subject=subject if isinstance(subject, str) and subject else state.subject,
+            date=_value(props, 0x0039) or state.sent,
+            message_id=_text(props, 0x1035),
+            in_reply_to=_text(props, 0x1042),
+            references=_text(props, 0x1039),
+            sensitivity=_value(props, 0x0036),
+            message_class=_text(props, 0x001A) or state.message_class,
+        ),
+    )
 
 
 def _text(props: dict[Any, Any], key: object) -> str:
@@ -444,20 +486,27 @@ def _calendar(state: _State, headers: Headers, body: str) -> tuple[bytes, ...]:
     message_class = (_text(state.props, 0x001A) or state.message_class).lower()
     if not message_class.startswith(_CALENDAR_CLASSES):
         return ()
-    named = {key[1]: key for key in state.props if isinstance(key, tuple)
-             and key[0] == _PSETID_APPOINTMENT}
+    named = {
+        key[1]: key
+        for key in state.props
+        if isinstance(key, tuple) and key[0] == _PSETID_APPOINTMENT
+    }
     first = {name.lower(): value for name, value in reversed(headers)}
-    return (appointment_ics(Appointment(
-        summary=first.get("subject", ""),
-        start=_value(state.props, named.get(0x820D)),
-        end=_value(state.props, named.get(0x820E)),
-        location=_text(state.props, named.get(0x8208)),
-        organizer=_party(state.props, 0x0042, 0x5D02, 0x0065, 0x0064) or state.author,
-        attendees=tuple(state.recipients),
-        sensitivity=_value(state.props, 0x0036),
-        description=body,
-        method="REQUEST" if "meeting.request" in message_class else "",
-    )),)
+    return (
+        appointment_ics(
+            Appointment(
+                summary=first.get("subject", ""),
+                start=_value(state.props, named.get(0x820D)),
+                end=_value(state.props, named.get(0x820E)),
+                location=_text(state.props, named.get(0x8208)),
+                organizer=_party(state.props, 0x0042, 0x5D02, 0x0065, 0x0064) or state.author,
+                attendees=tuple(state.recipients),
+                sensitivity=_value(state.props, 0x0036),
+                description=body,
+                method="REQUEST" if "meeting.request" in message_class else "",
+            )
+        ),
+    )
 
 
 def unpack_tnef(data: bytes, *, limits: Limits | None = None) -> RawMessage:
@@ -478,9 +527,15 @@ def unpack_tnef(data: bytes, *, limits: Limits | None = None) -> RawMessage:
     except Exception as exc:  # anything tnefparse raises past our checks
         raise InputError(f"unreadable TNEF: {short_reason(exc)}") from None
     return RawMessage(
-        source_format="tnef", headers=headers, address_headers=address_headers,
-        text_plain=plain, text_html=html, parts=parts, calendar_parts=calendar,
-        size=len(data), defects=tuple(state.defects),
+        source_format="tnef",
+        headers=headers,
+        address_headers=address_headers,
+        text_plain=plain,
+        text_html=html,
+        parts=parts,
+        calendar_parts=calendar,
+        size=len(data),
+        defects=tuple(state.defects),
     )
 
 
