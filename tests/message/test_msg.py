@@ -11,23 +11,20 @@ from pathlib import Path
 import pytest
 
 from mailwarden.errors import InputError
-from mailwarden.message.ics import parse_calendar
-from mailwarden.message.limits import Limits, ParseContext
-from mailwarden.message.model import Message
-from mailwarden.message.msg import (
-    MSG_TYPE,
-    Appointment,
+from mailwarden.message._mapi import (
     Party,
     ansi_codec,
-    appointment_ics,
     decode_header_block,
     field_lines,
     headers_from_properties,
     merge_headers,
-    msg_to_raw,
     one_off_parties,
-    read_msg,
 )
+from mailwarden.message._mapi_calendar import Appointment, appointment_ics
+from mailwarden.message.ics import parse_calendar
+from mailwarden.message.limits import Limits, ParseContext
+from mailwarden.message.model import Message
+from mailwarden.message.msg import MSG_TYPE, msg_to_raw, read_msg
 from mailwarden.message.raw import RawMessage
 
 CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "real"

@@ -3,7 +3,7 @@
 A store is walked depth first: each folder's items in store order, then its sub-folders.
 Every item is read on its own, so one damaged item becomes an `InputError` in the stream and
 the rest of the store is still read. Items are MAPI property bags like `.msg` files, and
-become mail the same way (see `msg.py`): stored internet headers where present, else headers
+become mail the same way (see `_mapi.py`): stored internet headers where present, else headers
 written from the properties; appointments also as an iCalendar event; contacts and
 distribution lists as `Label: value` text.
 
@@ -27,14 +27,9 @@ from uuid import UUID
 import compressed_rtf  # type: ignore[import-untyped]
 
 from ..errors import InputError, ProtectedInputError
-from .assemble import assemble
-from .limits import Limits, ParseContext
-from .model import Message, Uninspected, UninspectedReason
-from .msg import (
-    Appointment,
+from ._mapi import (
     Headers,
     Party,
-    appointment_ics,
     clean,
     declared_type,
     decode_header_block,
@@ -45,6 +40,10 @@ from .msg import (
     rtf_bodies,
     short_reason,
 )
+from ._mapi_calendar import Appointment, appointment_ics
+from .assemble import assemble
+from .limits import Limits, ParseContext
+from .model import Message, Uninspected, UninspectedReason
 from .raw import RawMessage, RawPart
 
 __all__ = ["iter_pst"]

@@ -26,14 +26,9 @@ from tnefparse.mapi import decode_mapi
 from tnefparse.util import typtime
 
 from ..errors import InputError
-from .assemble import assemble
-from .limits import Limits, ParseContext
-from .model import Message
-from .msg import (
-    Appointment,
+from ._mapi import (
     Headers,
     Party,
-    appointment_ics,
     clean,
     declared_type,
     decode_header_block,
@@ -43,6 +38,10 @@ from .msg import (
     rtf_bodies,
     short_reason,
 )
+from ._mapi_calendar import Appointment, appointment_ics
+from .assemble import assemble
+from .limits import Limits, ParseContext
+from .model import Message
 from .raw import RawMessage, RawPart
 
 if TYPE_CHECKING:
