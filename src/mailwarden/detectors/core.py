@@ -1,0 +1,108 @@
+"""`detect(text)`: every detector over one text, overlaps resolved, scores thresholded.
+
+Detectors are found by walking the detector subpackages (`uk`, `generic`, `names`,
+`sensitive`) for modules that define `DETECTOR`, so adding a detector is adding a module.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from collections.abc import Iterable
+from functools import lru_cache
+
+from .base import PatternDetector, TextDetector
+from .document import Document
+from .entity import SENSITIVE_TYPES, Entity
+from .scanner import Scanner
+from .scoring import ACT
+
+__all__ = ["Detectors", "default_detectors", "detect"]
+
+_PACKAGES = ("uk", "generic", "names", "sensitive")
+
+Detector = PatternDetector | TextDetector
+
+
+def _discover() -> list[Detector]:
+    found: list[Detector] = []
+    for package in _PACKAGES:
+        try:
+            module = importlib.import_module(f"{__package__}.{package}")
+        except ModuleNotFoundError:
+            continue
+        for info in sorted(pkgutil.iter_modules(module.__path__), key=lambda i: i.name):
+            if info.name.startswith("_"):
+                continue
+            detector = getattr(
+                importlib.import_module(f"{module.__name__}.{info.name}"), "DETECTOR", None
+            )
+            if detector is not None:
+                found.append(detector)
+    return found
+
+
+class Detectors:
+    """A fixed set of detectors with its compiled scanner (built once, reused per call)."""
+
+    def __init__(self, detectors: Iterable[Detector], *, use_hyperscan: bool = True) -> None:
+        self.detectors = tuple(detectors)
+        self._pattern = [d for d in self.detectors if isinstance(d, PatternDetector)]
+        self._text: list[TextDetector] = [
+            d
+            for d in self.detectors
+            if isinstance(d, TextDetector) and not isinstance(d, PatternDetector)
+        ]
+        self._owners = [(d, spec) for d in self._pattern for spec in d.patterns]
+        self.scanner = Scanner([spec for _, spec in self._owners], use_hyperscan=use_hyperscan)
+
+    def candidates(self, doc: Document) -> list[Entity]:
+        """Every entity any detector proposes, before overlaps and thresholds."""
+        found: list[Entity] = []
+        for index, match in self.scanner.matches(doc):
+            detector, spec = self._owners[index]
+            found.extend(detector.validate(doc, match, spec))
+        for text_detector in self._text:
+            found.extend(text_detector.scan(doc))
+        return found
+
+    def detect(self, text: str, *, min_score: float | None = None) -> list[Entity]:
+        """Entities in `text` scoring at least `min_score` (default: what a rule acts on)."""
+        threshold = ACT if min_score is None else min_score
+        doc = Document(text)
+        kept = resolve_overlaps(self.candidates(doc))
+        return [e for e in kept if e.score >= threshold]
+
+
+def _rank(entity: Entity) -> tuple[float, int]:
+    return (entity.score, entity.end - entity.start)
+
+
+def resolve_overlaps(entities: list[Entity]) -> list[Entity]:
+    """Where spans overlap keep the better (score, then length), in text order.
+
+    Sensitive-category terms sit beside identifiers rather than competing with them: "Mrs
+    Ahmed's diabetes" is both a PERSON and HEALTH, so the two groups are resolved apart.
+    """
+    out: list[Entity] = []
+    for group in (
+        [e for e in entities if e.type in SENSITIVE_TYPES],
+        [e for e in entities if e.type not in SENSITIVE_TYPES],
+    ):
+        kept: list[Entity] = []
+        for entity in sorted(group, key=lambda e: (-e.score, -(e.end - e.start), e.start)):
+            if all(entity.end <= k.start or entity.start >= k.end for k in kept):
+                kept.append(entity)
+        out.extend(kept)
+    return sorted(out, key=lambda e: (e.start, e.end, str(e.type)))
+
+
+@lru_cache(maxsize=1)
+def default_detectors() -> Detectors:
+    """Every detector shipped with mailwarden (built on first use, then shared)."""
+    return Detectors(_discover())
+
+
+def detect(text: str, *, min_score: float | None = None) -> list[Entity]:
+    """Personal data in `text`: what a rule should act on, or everything above `min_score`."""
+    return default_detectors().detect(text, min_score=min_score)

@@ -1,0 +1,106 @@
+"""What a detector reports: a typed span of personal data with a score and its reasons.
+
+The entity types are a contract (DESIGN.md, "Detection API"): rules, packs, masks and the
+benchmark all key on these names.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+__all__ = ["SENSITIVE_TYPES", "Entity", "EntityType", "Explanation"]
+
+
+class EntityType(StrEnum):
+    """Every kind of personal data mailwarden detects."""
+
+    PERSON = "PERSON"
+    EMAIL_ADDRESS = "EMAIL_ADDRESS"
+    PHONE_NUMBER = "PHONE_NUMBER"
+    STREET_ADDRESS = "STREET_ADDRESS"
+    UK_POSTCODE = "UK_POSTCODE"
+    UK_NHS_NUMBER = "UK_NHS_NUMBER"
+    UK_NINO = "UK_NINO"
+    UK_SORT_CODE = "UK_SORT_CODE"
+    UK_BANK_ACCOUNT = "UK_BANK_ACCOUNT"
+    IBAN = "IBAN"
+    CARD_NUMBER = "CARD_NUMBER"
+    UK_PASSPORT = "UK_PASSPORT"
+    UK_DRIVING_LICENCE = "UK_DRIVING_LICENCE"
+    DATE_OF_BIRTH = "DATE_OF_BIRTH"
+    CREDENTIAL = "CREDENTIAL"
+    HEALTH = "HEALTH"
+    SAFEGUARDING = "SAFEGUARDING"
+    CRIMINAL_OFFENCE = "CRIMINAL_OFFENCE"
+    ETHNIC_ORIGIN = "ETHNIC_ORIGIN"
+    RELIGION = "RELIGION"
+    SEXUAL_ORIENTATION = "SEXUAL_ORIENTATION"
+    POLITICAL_OPINION = "POLITICAL_OPINION"
+    TRADE_UNION = "TRADE_UNION"
+    GENETIC_BIOMETRIC = "GENETIC_BIOMETRIC"
+
+
+SENSITIVE_TYPES = frozenset(
+    {
+        EntityType.HEALTH,
+        EntityType.SAFEGUARDING,
+        EntityType.CRIMINAL_OFFENCE,
+        EntityType.ETHNIC_ORIGIN,
+        EntityType.RELIGION,
+        EntityType.SEXUAL_ORIENTATION,
+        EntityType.POLITICAL_OPINION,
+        EntityType.TRADE_UNION,
+        EntityType.GENETIC_BIOMETRIC,
+    }
+)
+"""UK GDPR Art. 9 special categories, plus criminal offences (Art. 10) and safeguarding."""
+
+
+@dataclass(frozen=True, slots=True)
+class Explanation:
+    """Why a span was reported, and why its score is what it is (never the value itself).
+
+    `checksum` is "passed", "failed" or None when the type has none; `raised_by` and
+    `lowered_by` are the context words found near the span.
+    """
+
+    detector: str
+    pattern: str
+    checksum: str | None = None
+    raised_by: tuple[str, ...] = ()
+    lowered_by: tuple[str, ...] = ()
+    note: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "detector": self.detector,
+            "pattern": self.pattern,
+            "checksum": self.checksum,
+            "raised_by": list(self.raised_by),
+            "lowered_by": list(self.lowered_by),
+            "note": self.note,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A span `text[start:end]` of one type, scored 0–1 (Python `str` indices, code points)."""
+
+    type: EntityType
+    start: int
+    end: int
+    score: float
+    explanation: Explanation = field(compare=False)
+    subtype: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "type": str(self.type),
+            "subtype": self.subtype,
+            "start": self.start,
+            "end": self.end,
+            "score": round(self.score, 3),
+            "explanation": self.explanation.to_dict(),
+        }

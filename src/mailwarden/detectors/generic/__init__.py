@@ -1,0 +1,1 @@
+"""Detectors that are not UK-specific: email, phone, cards, IBAN, dates, credentials."""

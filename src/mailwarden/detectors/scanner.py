@@ -1,0 +1,87 @@
+"""One pass over the text for every pattern of every detector.
+
+Hyperscan (the `hyperscan` package: Intel's multi-pattern engine, BSD licensed, with wheels)
+runs all candidate patterns together at hundreds of MB/s; the Python `re` module then only
+confirms each candidate in a small window. Where Hyperscan cannot be imported the same
+patterns run one by one with `re`: slower, same results for non-overlapping matches.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from functools import lru_cache
+from typing import Any
+
+from .base import PatternSpec
+from .document import Document
+
+__all__ = ["Scanner"]
+
+_hs: Any
+try:  # pragma: no cover - exercised by whichever path the platform has
+    import hyperscan as _hs
+except ImportError:  # pragma: no cover
+    _hs = None
+
+_LOOKBEHIND = 8
+
+
+class Scanner:
+    """Finds exact matches of many `PatternSpec`s in one document."""
+
+    def __init__(self, specs: Sequence[PatternSpec], *, use_hyperscan: bool = True) -> None:
+        self.specs = tuple(specs)
+        self._db = _compile(self.specs) if use_hyperscan and _hs is not None else None
+
+    @property
+    def engine(self) -> str:
+        return "hyperscan" if self._db is not None else "re"
+
+    def matches(self, doc: Document) -> Iterator[tuple[int, re.Match[str]]]:
+        """(spec index, exact match) for every candidate, in no particular order."""
+        if self._db is None:
+            for index, spec in enumerate(self.specs):
+                for match in spec.exact.finditer(doc.text):
+                    yield index, match
+            return
+        hits: list[tuple[int, int, int]] = []
+
+        def on_match(index: int, start: int, end: int, flags: int, context: Any) -> None:
+            hits.append((index, start, end))
+
+        self._db.scan(doc.scan_bytes, match_event_handler=on_match)
+        seen: set[tuple[int, int]] = set()
+        for index, start, end in hits:
+            confirmed = self._confirm(doc.text, self.specs[index], start, end)
+            if confirmed is not None and (index, confirmed.start()) not in seen:
+                seen.add((index, confirmed.start()))
+                yield index, confirmed
+
+    @staticmethod
+    def _confirm(text: str, spec: PatternSpec, start: int, end: int) -> re.Match[str] | None:
+        """The exact match starting in [start, end), searched in a small window only."""
+        left = max(0, start - _LOOKBEHIND)
+        window = text[left : end + spec.max_len]
+        found = spec.exact.search(window, start - left)
+        if found is None or found.start() + left >= end:
+            return None
+        # the window found where; matching there on the whole text gives whole-text offsets
+        return spec.exact.match(text, found.start() + left)
+
+
+@lru_cache(maxsize=8)
+def _compile(specs: tuple[PatternSpec, ...]) -> Any:
+    assert _hs is not None
+    db = _hs.Database()
+    flags = [
+        _hs.HS_FLAG_SOM_LEFTMOST | (_hs.HS_FLAG_CASELESS if s.caseless else 0) | _hs.HS_FLAG_DOTALL
+        for s in specs
+    ]
+    db.compile(
+        expressions=[s.scan.encode("latin-1") for s in specs],
+        ids=list(range(len(specs))),
+        elements=len(specs),
+        flags=flags,
+    )
+    return db

@@ -1,0 +1,109 @@
+"""Confidence as Purview documents it: a shape alone is medium, a checksum raises it, a
+supporting word nearby makes it high, a contradicting one lowers it.
+
+Scores are on one scale for every detector, so a rule's threshold means the same thing
+whatever the type. `detect()` returns, by default, what reaches `ACT` (what a rule should
+act on); lower scores are there for whoever asks with `min_score`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .document import Document
+
+__all__ = ["ACT", "HIGH", "LOW", "MEDIUM", "Context", "Score", "words_pattern"]
+
+LOW = 0.3
+"""A shape seen, nothing more: a 10-digit number."""
+MEDIUM = 0.5
+"""A distinctive shape, or a plain shape with a passing checksum."""
+ACT = 0.6
+"""The default threshold of `detect()`: what a rule acts on."""
+HIGH = 0.85
+"""Shape, checksum and a supporting word nearby."""
+
+
+def words_pattern(words: Iterable[str]) -> re.Pattern[str]:
+    """One regex matching any of `words` (lower-case phrases) on word boundaries."""
+    alternatives = sorted({re.escape(w.lower()) for w in words}, key=len, reverse=True)
+    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(alternatives) + r")(?![a-z0-9])")
+
+
+_BREAKS = ("? ", "! ", "\n\n")
+_ABBREVIATION = 4
+"""A full stop after a word this short ("no.", "ref.", "tel.") does not end a sentence."""
+
+
+def _sentence_stops(window: str) -> list[int]:
+    stops = [i for i in (window.find(mark) for mark in _BREAKS) if i >= 0]
+    stops += [i for i in (window.rfind(mark) for mark in _BREAKS) if i >= 0]
+    start = window.find(". ")
+    while start >= 0:
+        word = window[:start].rsplit(None, 1)[-1] if window[:start].split() else ""
+        if len(word) > _ABBREVIATION:
+            stops.append(start)
+        start = window.find(". ", start + 2)
+    return stops
+
+
+def _clip_before(window: str) -> str:
+    """The part of `window` in the same sentence as what follows it."""
+    stops = _sentence_stops(window)
+    return window[max(stops) + 1 :] if stops else window
+
+
+def _clip_after(window: str) -> str:
+    """The part of `window` in the same sentence as what precedes it."""
+    stops = _sentence_stops(window)
+    return window[: min(stops)] if stops else window
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """Words that support or contradict a type, looked for in a window around the span.
+
+    The window is short on purpose (`before` characters before the span and `after` after):
+    "NHS number: 943 476 5919" supports; an "NHS" three paragraphs up does not.
+    """
+
+    support: re.Pattern[str]
+    contradict: re.Pattern[str]
+    before: int = 40
+    after: int = 20
+
+    def find(self, doc: Document, start: int, end: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """(supporting words found, contradicting words found) around `text[start:end]`."""
+        window = (
+            _clip_before(doc.before(start, self.before))
+            + " "
+            + _clip_after(doc.after(end, self.after))
+        )
+        raised = tuple(dict.fromkeys(m.group(0) for m in self.support.finditer(window)))
+        lowered = tuple(dict.fromkeys(m.group(0) for m in self.contradict.finditer(window)))
+        return raised, lowered
+
+
+@dataclass(frozen=True, slots=True)
+class Score:
+    """How a detector turns its evidence into one number, the same way for every type."""
+
+    shape: float = LOW
+    checksum_bonus: float = 0.3
+    support_bonus: float = 0.35
+    contradict_penalty: float = 0.45
+
+    def of(
+        self, *, checksum: bool | None, raised: bool, lowered: bool, shape: float | None = None
+    ) -> float:
+        """The score for one candidate, clamped to 0–1."""
+        value = self.shape if shape is None else shape
+        if checksum:
+            value += self.checksum_bonus
+        if raised:
+            value += self.support_bonus
+        if lowered:
+            value -= self.contradict_penalty
+        return max(0.0, min(1.0, round(value, 3)))
