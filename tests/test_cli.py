@@ -118,3 +118,49 @@ def test_limits_from_settings_reach_the_parser(tmp_path: Path) -> None:
     result = run("inspect", "--format", "json", "-", stdin=SAMPLE, cwd=tmp_path)
     out, _ = _decode(result)
     assert json.loads(out)["header_count"] == 2
+
+
+NHS_TEXT = "Patient NHS number: 999 000 0026\r\nNext line"
+
+
+def test_detect_text_masks_values() -> None:
+    result = run("detect", stdin=NHS_TEXT.encode())
+    out, err = _decode(result)
+    assert result.returncode == 0, err
+    assert "UK_NHS_NUMBER" in out
+    assert "*** *** 0026" in out
+    assert "999 000 0026" not in out
+
+
+def test_detect_json_contract_with_values_and_bom(tmp_path: Path) -> None:
+    path = tmp_path / "note.txt"
+    path.write_bytes(b"\xef\xbb\xbf" + NHS_TEXT.encode())
+    result = run("detect", "--format", "json", "--show-values", str(path))
+    out, err = _decode(result)
+    assert result.returncode == 0, err
+    (entity,) = json.loads(out)["entities"]
+    assert set(entity) == {"type", "subtype", "start", "end", "score", "explanation", "value"}
+    assert entity["value"] == "999 000 0026"
+    assert NHS_TEXT[entity["start"] : entity["end"]] == "999 000 0026"  # offsets after the BOM
+
+
+def test_detect_counts_undecodable_bytes_on_stderr() -> None:
+    result = run("detect", stdin=NHS_TEXT.encode() + b"\xff\xfe")
+    _, err = _decode(result)
+    assert result.returncode == 0
+    assert "2 undecodable byte sequence(s) replaced" in err
+
+
+def test_detect_min_score_exposes_the_rest() -> None:
+    quiet = _decode(run("detect", "--format", "json", stdin=b"9990000026"))[0]
+    loud = _decode(run("detect", "--format", "json", "--min-score", "0", stdin=b"9990000026"))[0]
+    assert json.loads(quiet)["entities"] == []
+    assert len(json.loads(loud)["entities"]) == 1
+
+
+@pytest.mark.parametrize("args", [("detect", "--min-score", "2"), ("detect", "/no/such/file")])
+def test_detect_bad_usage_or_input_is_one_line(args: tuple[str, ...]) -> None:
+    result = run(*args)
+    _, err = _decode(result)
+    assert result.returncode == 2
+    assert len(err.strip().splitlines()) == 1

@@ -1,10 +1,62 @@
-"""Text rendering of `inspect` output: the described structure as an indented tree."""
+"""Rendering for the CLI: `inspect` as an indented tree, `detect` as lines or JSON."""
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
-__all__ = ["render_inspect"]
+from .detectors import Entity, mask
+from .errors import InputError
+
+__all__ = ["entity_json", "entity_line", "read_text", "render_inspect"]
+
+_REPLACEMENT = "\ufffd"
+
+
+def read_text(path: str) -> str:
+    """UTF-8 text from a file or stdin: a BOM dropped, undecodable bytes replaced and counted."""
+    try:
+        if path == "-":
+            data = sys.stdin.buffer.read()
+        else:
+            with open(path, "rb") as stream:
+                data = stream.read()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    text = data.decode("utf-8", "replace")
+    replaced = text.count(_REPLACEMENT) - data.count(_REPLACEMENT.encode())
+    if replaced:
+        print(
+            f"mailwarden: {path}: {replaced} undecodable byte sequence(s) replaced", file=sys.stderr
+        )
+    return text
+
+
+def entity_json(entity: Entity, text: str, show_values: bool) -> dict[str, Any]:
+    """One entity as the `detect` JSON contract has it; the raw value only on request."""
+    out = entity.to_dict()
+    if show_values:
+        out["value"] = text[entity.start : entity.end]
+    return out
+
+
+def entity_line(entity: Entity, text: str, show_values: bool) -> str:
+    """One entity as a line: where, what, how sure, the masked (or raw) value, and why."""
+    shown = text[entity.start : entity.end] if show_values else mask(entity, text)
+    kind = f"{entity.type}/{entity.subtype}" if entity.subtype else str(entity.type)
+    why = entity.explanation
+    reasons = [why.pattern]
+    if why.checksum:
+        reasons.append(f"checksum {why.checksum}")
+    if why.raised_by:
+        reasons.append("raised by " + ", ".join(repr(w) for w in why.raised_by))
+    if why.lowered_by:
+        reasons.append("lowered by " + ", ".join(repr(w) for w in why.lowered_by))
+    return (
+        f"{entity.start}-{entity.end}\t{kind}\t{entity.score:.2f}\t{shown!r}\t{'; '.join(reasons)}"
+    )
 
 
 def _addr(a: dict[str, str] | None) -> str:

@@ -15,7 +15,8 @@ from importlib import resources
 from typing import Any, NoReturn
 
 from . import __version__
-from ._render import render_inspect
+from ._render import entity_json, entity_line, read_text, render_inspect
+from .detectors import detect
 from .errors import MailwardenError
 from .message.describe import describe
 from .message.sources import read_path
@@ -57,6 +58,22 @@ def _build_parser() -> argparse.ArgumentParser:
         "--show-text", action="store_true", help="also print subject, body and attachment text"
     )
 
+    detect = commands.add_parser("detect", help="find personal data in UTF-8 text")
+    detect.add_argument(
+        "path", nargs="?", default="-", metavar="FILE", help="a text file; - or none for stdin"
+    )
+    detect.add_argument("--format", choices=("text", "json"), default="text")
+    detect.add_argument(
+        "--min-score",
+        type=_score,
+        default=None,
+        metavar="X",
+        help="also report entities scoring at least X (0-1); default: what a rule acts on",
+    )
+    detect.add_argument(
+        "--show-values", action="store_true", help="print the raw values, not masks"
+    )
+
     settings = commands.add_parser("settings", help="show the effective settings")
     settings.add_argument("action", choices=("show",))
     return parser
@@ -83,6 +100,32 @@ def _inspect(args: argparse.Namespace, settings: Settings) -> int:
     return status
 
 
+def _score(value: str) -> float:
+    try:
+        score = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if not 0.0 <= score <= 1.0:
+        raise argparse.ArgumentTypeError(f"must be between 0 and 1: {value}")
+    return score
+
+
+def _detect(args: argparse.Namespace) -> int:
+    text = read_text(args.path)
+    entities = detect(text, min_score=args.min_score)
+    if args.format == "json":
+        print(
+            json.dumps(
+                {"entities": [entity_json(e, text, args.show_values) for e in entities]},
+                ensure_ascii=False,
+            )
+        )
+    else:
+        for entity in entities:
+            print(entity_line(entity, text, args.show_values))
+    return EXIT_OK
+
+
 def _settings_show(settings: Settings) -> int:
     for key in KEYS:
         value = getattr(settings, key)
@@ -101,6 +144,8 @@ def _run(argv: Sequence[str] | None) -> int:
     settings = load_settings(settings_path=args.settings)
     if args.command == "inspect":
         return _inspect(args, settings)
+    if args.command == "detect":
+        return _detect(args)
     return _settings_show(settings)
 
 
