@@ -11,7 +11,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import generate  # noqa: E402
+from corpus import generate
 
 
 def main() -> int:
@@ -21,8 +21,11 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=20260105)
     parser.add_argument("--attachments", action="store_true", help="keep the 10% with attachments")
     args = parser.parse_args()
-    samples = [s for s in generate(args.count, args.seed)
-               if args.attachments or not s.kind.startswith("attachment")]
+    samples = [
+        s
+        for s in generate(args.count, args.seed)
+        if args.attachments or not s.kind.startswith("attachment")
+    ]
     with open(args.out, "wb") as out:
         for sample in samples:
             body = sample.data.replace(b"\r\n", b"\n").replace(b"\nFrom ", b"\n>From ")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import mailbox
 import sys
+from email.parser import BytesParser
 from email.policy import default
 
 FIELDS = ("from", "to", "cc", "subject", "date", "message-id", "in-reply-to", "references")
@@ -18,17 +19,28 @@ FIELDS = ("from", "to", "cc", "subject", "date", "message-id", "in-reply-to", "r
 def main(path: str) -> int:
     box = mailbox.mbox(path, factory=None, create=False)
     for n, key in enumerate(box.iterkeys(), start=1):
-        from email.parser import BytesParser
-
         msg = BytesParser(policy=default).parsebytes(box.get_bytes(key))
         fields = {name: str(msg[name]) for name in FIELDS if msg[name] is not None}
-        addresses = [a.addr_spec for name in ("from", "to", "cc") if msg[name] is not None
-                     for a in msg[name].addresses]
+        addresses = [
+            a.addr_spec
+            for name in ("from", "to", "cc")
+            if msg[name] is not None
+            for a in msg[name].addresses
+        ]
         body = msg.get_body(preferencelist=("plain", "html"))
         text = body.get_content() if body is not None else ""
         sizes = [len(part.get_content()) for part in msg.iter_attachments()]
-        print(json.dumps({"source": f"{path}#{n}", "fields": fields, "addresses": addresses,
-                          "body_chars": len(text), "attachments": sizes}))
+        print(
+            json.dumps(
+                {
+                    "source": f"{path}#{n}",
+                    "fields": fields,
+                    "addresses": addresses,
+                    "body_chars": len(text),
+                    "attachments": sizes,
+                }
+            )
+        )
     return 0
 
 
