@@ -70,12 +70,20 @@ def pdf(pages: list[list[str]], *, compress: bool = False) -> bytes:
     return _assemble_pdf(objects)
 
 
-def encrypted_pdf(user_password: str = "pw", owner_password: str = "owner") -> bytes:
-    """The letter PDF, encrypted with pypdf (empty user password: opens without asking)."""
+def encrypted_pdf(
+    user_password: str = "pw",
+    owner_password: str = "owner",
+    algorithm: str = "AES-128",
+    *,
+    locked: bool = False,
+) -> bytes:
+    """The letter PDF, encrypted with pypdf (empty user password: opens without asking);
+    `locked` also denies every permission, copying text included."""
     from pypdf import PdfReader, PdfWriter
 
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(letter_pdf())))
-    writer.encrypt(user_password=user_password, owner_password=owner_password, algorithm="AES-128")
+    permissions = {"permissions_flag": 0} if locked else {}
+    writer.encrypt(user_password, owner_password, algorithm=algorithm, **permissions)
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
@@ -96,14 +104,51 @@ def cyclic_pdf() -> bytes:
     )
 
 
-def slow_pdf(operators: int = 600_000) -> bytes:
-    """One page whose (compressed) content stream holds a huge number of text operators:
-    small on the wire, seconds of work for a text extractor."""
-    stream = b"BT /F1 1 Tf 1 1 Td (x) Tj ET\n" * operators
+def form_pdf() -> bytes:
+    """One page of text and two filled-in form fields: a text field that is its own widget,
+    and a parent field whose value its widget kid shows."""
+    stream = _page_stream(["Referral form", "Please see the fields below"])
+    return _assemble_pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [6 0 R 7 0 R] >> >>",
+            b"<< /Type /Pages /Count 1 /Kids [4 0 R] >>",
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+            b"/Resources << /Font << /F1 3 0 R >> >> /Contents 5 0 R /Annots [6 0 R 8 0 R] >>",
+            b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream),
+            b"<< /Type /Annot /Subtype /Widget /FT /Tx /T (client) /V %s "
+            b"/Rect [50 700 300 720] /P 4 0 R >>" % _pdf_string(NAME),
+            b"<< /FT /Tx /T (nhs) /V %s /Kids [8 0 R] >>" % _pdf_string(NHS),
+            b"<< /Type /Annot /Subtype /Widget /Parent 7 0 R /Rect [50 600 300 620] /P 4 0 R >>",
+        ]
+    )
+
+
+def overclaiming_pdf(count: int) -> bytes:
+    """A page tree claiming `count` pages that holds one, with text."""
+    stream = _page_stream([f"Only page: {NAME}"])
     return _assemble_pdf(
         [
             b"<< /Type /Catalog /Pages 2 0 R >>",
-            b"<< /Type /Pages /Count 1 /Kids [4 0 R] >>",
+            b"<< /Type /Pages /Count %d /Kids [4 0 R] >>" % count,
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+            b"/Resources << /Font << /F1 3 0 R >> >> /Contents 5 0 R >>",
+            b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream),
+        ]
+    )
+
+
+def slow_pdf(operators: int = 200_000, pages: int = 40) -> bytes:
+    """Pages that all show one (compressed) content stream holding a huge number of text
+    operators: small on the wire, a fraction of a second of work per page for a text
+    extractor, seconds for the document."""
+    stream = b"BT /F1 1 Tf 1 1 Td (x) Tj ET\n" * operators
+    kids = b" ".join([b"4 0 R"] * pages)
+    return _assemble_pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Count %d /Kids [%s] >>" % (pages, kids),
             b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
             b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 10 10] "
             b"/Resources << /Font << /F1 3 0 R >> >> /Contents 5 0 R >>",
@@ -151,6 +196,125 @@ def xlsx_bytes(rows: int = 3) -> bytes:
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+_SHEET_NS = (
+    'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+)
+_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+def xlsx_package(sheets: list[tuple[str, str, str]], shared: str = "", styles: str = "") -> bytes:
+    """An .xlsx written by hand: `sheets` are (name, state, <sheetData> inner XML) in tab
+    order, stored as sheet files numbered backwards (so order must come from workbook.xml);
+    `shared` is the whole sharedStrings.xml and `styles` the whole styles.xml, if given."""
+    count = len(sheets)
+    listed = "".join(
+        f'<sheet name="{name}" sheetId="{i + 1}" state="{state}" r:id="rId{i + 1}"/>'
+        for i, (name, state, _) in enumerate(sheets)
+    )
+    rels = "".join(
+        f'<Relationship Id="rId{i + 1}" Type="{_REL}/worksheet" '
+        f'Target="worksheets/sheet{count - i}.xml"/>'
+        for i in range(count)
+    )
+    rels += f'<Relationship Id="rIdS" Type="{_REL}/sharedStrings" Target="sharedStrings.xml"/>'
+    rels += f'<Relationship Id="rIdY" Type="{_REL}/styles" Target="/xl/styles.xml"/>'
+    files = {
+        "[Content_Types].xml": (
+            b'<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats'
+            b'.org/package/2006/content-types"><Default Extension="rels" ContentType="application'
+            b'/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" '
+            b'ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType='
+            b'"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>'
+        ),
+        "_rels/.rels": (
+            '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.'
+            'openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="'
+            f'{_REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>'
+        ).encode(),
+        "xl/workbook.xml": (
+            f'<?xml version="1.0" encoding="UTF-8"?><workbook {_SHEET_NS}><workbookPr/>'
+            f"<sheets>{listed}</sheets></workbook>"
+        ).encode(),
+        "xl/_rels/workbook.xml.rels": (
+            '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.'
+            f'openxmlformats.org/package/2006/relationships">{rels}</Relationships>'
+        ).encode(),
+    }
+    for i, (_, _, rows) in enumerate(sheets):
+        files[f"xl/worksheets/sheet{count - i}.xml"] = (
+            f'<?xml version="1.0" encoding="UTF-8"?><worksheet {_SHEET_NS}>'
+            f'<dimension ref="A1:XFD1048576"/><sheetData>{rows}</sheetData></worksheet>'
+        ).encode()
+    if shared:
+        files["xl/sharedStrings.xml"] = shared.encode()
+    if styles:
+        files["xl/styles.xml"] = styles.encode()
+    return zip_of(files)
+
+
+def shared_strings(*items: str) -> str:
+    """sharedStrings.xml from ready-made `<si>` bodies."""
+    body = "".join(f"<si>{item}</si>" for item in items)
+    return f'<?xml version="1.0" encoding="UTF-8"?><sst {_SHEET_NS}>{body}</sst>'
+
+
+def casework_xlsx() -> bytes:
+    """Every kind of cell: shared (plain and rich text, with a phonetic run), inline strings,
+    numbers, a formula with its cached value, a formula's string, a boolean, an error, a
+    date, a gap between cells; and a hidden second sheet."""
+    first, last = NAME.split(" ", 1)
+    shared = shared_strings(
+        "<t>Name</t>",
+        f"<r><rPr><b/></rPr><t>{first} </t></r><r><t>{last}</t></r>"
+        "<rPh sb='0' eb='1'><t>PHONETIC</t></rPh>",
+        "<t>Safeguarding concern raised</t>",
+    )
+    styles = (
+        f'<?xml version="1.0" encoding="UTF-8"?><styleSheet {_SHEET_NS}>'
+        '<numFmts count="1"><numFmt numFmtId="164" formatCode="dd/mm/yyyy;@"/></numFmts>'
+        '<cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="2"/></cellXfs>'
+        "</styleSheet>"
+    )
+    clients = (
+        '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is><t>NHS number</t>'
+        '</is></c><c r="C1" t="inlineStr"><is><r><t>Vis</t></r><r><t>its</t></r></is></c>'
+        '<c r="D1" t="inlineStr"><is><t>Total</t></is></c></row>'
+        '<row r="2"><c r="A2" t="s"><v>1</v></c><c r="B2"><v>9434765919</v></c>'
+        '<c r="C2" t="n"><v>3</v></c><c r="D2"><f>C2*C3</f><v>12</v></c></row>'
+        '<row r="3"><c r="A3" t="str"><f>UPPER("x")</f><v>X</v></c><c r="C3"><v>4</v></c>'
+        '<c r="D3" s="2"><v>-2.5</v></c><c r="E3" t="b"><v>1</v></c></row>'
+        '<row r="4"><c r="A4" t="e"><v>#N/A</v></c><c r="B4" s="1"><v>29252</v></c>'
+        '<c r="C4"><v>1E-3</v></c></row>'
+        '<row r="5"><c r="A5" t="inlineStr"><is><t></t></is></c></row>'
+    )
+    hidden = '<row r="1"><c r="A1" t="s"><v>2</v></c></row>'
+    return xlsx_package(
+        [("Clients", "visible", clients), ("Hidden notes", "hidden", hidden)], shared, styles
+    )
+
+
+def long_xlsx(rows: int) -> bytes:
+    """One sheet of `rows` rows: a shared-string name, an inline reference, a number."""
+    shared = shared_strings("<t>Ward</t>", "<t>Riverside</t>")
+    body = "".join(
+        f'<row r="{n}"><c r="A{n}" t="s"><v>{n % 2}</v></c>'
+        f'<c r="B{n}" t="inlineStr"><is><t>case {n}</t></is></c><c r="C{n}"><v>{n}</v></c></row>'
+        for n in range(1, rows + 1)
+    )
+    return xlsx_package([("Cases", "visible", body)], shared)
+
+
+def entity_xlsx(doctype: str, reference: str) -> bytes:
+    """An .xlsx whose sharedStrings.xml declares a DTD (`doctype`) and uses `reference`."""
+    shared = (
+        f'<?xml version="1.0" encoding="UTF-8"?>{doctype}<sst {_SHEET_NS}>'
+        f"<si><t>before {reference} after</t></si></sst>"
+    )
+    return xlsx_package([("Sheet1", "visible", '<row r="1"><c r="A1" t="s"><v>0</v></c></row>')],
+                        shared)  # fmt: skip
 
 
 def pptx_bytes(slides: int = 1) -> bytes:

@@ -50,7 +50,9 @@ def test_cyclic_page_tree_finishes_quickly(limits: Limits) -> None:
     started = time.monotonic()
     attachment = extract_one(fx.cyclic_pdf(), "tree.pdf", "application/pdf", limits=limits)
     assert time.monotonic() - started < 3
-    assert reason(attachment) in ("corrupt", "over-limit")
+    # PDFium visits the cycle once and finds the one (blank) page the tree really holds.
+    assert reason(attachment) in (None, "corrupt", "over-limit")
+    assert attachment.text == ""
 
 
 def test_random_bytes_labelled_pdf_are_corrupt() -> None:
