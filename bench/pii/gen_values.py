@@ -39,9 +39,14 @@ __all__ = [
 
 Written = tuple[str, str]
 
-MONTHS = (
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+MONTHS = _words(
     "January February March April May June July August September October November December"
-).split()
+)
 
 UPPER = string.ascii_uppercase
 
@@ -283,14 +288,14 @@ def driving_licence(
 
 # --- Postcode -----------------------------------------------------------------------------
 
-_OUTWARD = (
+_OUTWARD = _words(
     "NR1 NR2 NR3 NR4 NR5 NR6 NR7 NR8 NR9 NR10 NR13 NR14 NR18 NR19 NR20 NR26 NR28 NR30 NR31 "
     "NR32 PE30 PE31 PE13 PE14 PE37 IP22 IP24 IP25 TF1 TF2 TF3 TF4 TF5 TF6 TF7 TF8 TF9 TF10 "
     "TF11 CB1 CB2 CB3 CB4 CB5 CB21 CB22 CB23 CB24 CB25 CB6 CB7 SW1A SW1P SW9 SW11 SE1 SE15 "
     "E1 E1W E2 E14 N1 N1C N7 N17 W1A W1D W2 W12 EC1A EC2V WC1E WC2H NW1 NW10 B1 B15 B23 M1 "
     "M14 M20 L1 L8 LS6 LS11 S10 S1 BS3 BS16 G12 G41 EH8 EH11 CF10 CF24 BT7 BT9 NG7 LE2 "
     "OX4 YO10 DN1 HU5 NE6 SR1 PL4 EX4 TR1 AB10 DD1 IV2"
-).split()
+)
 _INWARD_LETTERS = "ABDEFGHJLNPQRSTUWXYZ"
 
 
