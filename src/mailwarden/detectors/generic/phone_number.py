@@ -1,0 +1,198 @@
+"""PHONE_NUMBER: a UK number written nationally (leading 0) or any number written
+internationally (+ or 00 and a country code), valid by the numbering plans `phonenumbers`
+carries.
+
+The byte scan proposes runs of at least nine digits that start with 0, + or a bracket, with
+spaces, dashes, dots, brackets or a line break between them; only those runs reach
+`phonenumbers`, the costly step, and each distinct run is parsed once per process. A run that
+is not a number as a whole is tried again at its earlier digit-group boundaries, so a number
+followed by another figure ("01632 960123 12 Elm Road") is still found.
+
+Ofcom keeps some ranges for drama (01632 960xxx, 07700 900xxx, 020 7946 0xxx, ...); the
+plans `phonenumbers` carries leave two of them out, and they are accepted here as valid.
+
+A valid number laid out as people write numbers is acted on; the same digits run together
+are just at the action threshold; "tel", "mobile", "call" raise it and "invoice", "order",
+"ref" or "NHS" nearby lower it below (a ten-digit NHS number is never proposed here: no run
+without a + may start with anything but 0).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+import phonenumbers
+
+from ..base import PatternSpec
+from ..document import Document
+from ..entity import Entity, EntityType, Explanation
+from ..scoring import LOW, MEDIUM, Context, Score, words_pattern
+
+__all__ = ["DETECTOR", "PhoneNumberDetector", "phone_number_kind"]
+
+_SEP = (
+    r"(?:[ \t\u00a0]{1,2}"
+    r"|[ \t]?[-\u2010\u2011\u2012\u2013.][ \t]?"
+    r"|[ \t]?\r?\n[ \t]{0,8}"
+    r"|[ \t]?\)[ \t\u00a0]?"
+    r"|[ \t]?\((?:0\)[ \t]?)?)?"
+)
+_EXACT = re.compile(
+    r"(?<![\w+\-/])(?<!\d[.,])"
+    r"(?:\+[ \t\u00a0]?\(?[1-9]|\(?[ \t]?0)"
+    rf"(?:{_SEP}\d){{8,16}}"
+    r"(?!\w|[-.\u2013]\d)"
+)
+_SCAN = r"(?:\+|\(|0)(?:[ \t\xa0.\-?()]{0,3}(?:\r?\n[ \t]{0,8})?\d){8}"
+_DIGIT_GROUP = re.compile(r"\d+")
+_DRAMA = re.compile(r"(?:1632960|7700900)\d{3}")
+"""Ofcom's drama ranges that the numbering-plan data leaves out (national significant number)."""
+_MIN_DIGITS = 9
+_MAX_TRIES = 4
+
+_TYPES = {
+    phonenumbers.PhoneNumberType.FIXED_LINE: "fixed line",
+    phonenumbers.PhoneNumberType.MOBILE: "mobile",
+    phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE: "fixed line or mobile",
+    phonenumbers.PhoneNumberType.TOLL_FREE: "freephone",
+    phonenumbers.PhoneNumberType.PREMIUM_RATE: "premium rate",
+    phonenumbers.PhoneNumberType.SHARED_COST: "shared cost",
+    phonenumbers.PhoneNumberType.VOIP: "VoIP",
+    phonenumbers.PhoneNumberType.PERSONAL_NUMBER: "personal number",
+    phonenumbers.PhoneNumberType.PAGER: "pager",
+    phonenumbers.PhoneNumberType.UAN: "non-geographic",
+    phonenumbers.PhoneNumberType.VOICEMAIL: "voicemail",
+}
+
+CONTEXT = Context(
+    support=words_pattern(
+        [
+            "tel",
+            "tel.",
+            "tel no",
+            "telephone",
+            "phone",
+            "phone number",
+            "ph",
+            "mobile",
+            "mob",
+            "cell",
+            "call",
+            "calling",
+            "ring",
+            "fax",
+            "text",
+            "sms",
+            "whatsapp",
+            "landline",
+            "contact number",
+            "dial",
+            "direct line",
+            "ext",
+        ]
+    ),
+    contradict=words_pattern(
+        [
+            "invoice",
+            "inv",
+            "order",
+            "ref",
+            "reference",
+            "nhs",
+            "nhs no",
+            "nhs number",
+            "account",
+            "acct",
+            "a/c",
+            "case",
+            "ticket",
+            "booking",
+            "tracking",
+            "serial",
+            "po",
+            "purchase order",
+            "transaction",
+            "receipt",
+            "claim",
+            "policy number",
+        ]
+    ),
+)
+SCORE = Score(shape=MEDIUM, checksum_bonus=0.3)
+"""Laid out: 0.5 + valid 0.3 = 0.8. Run together: 0.3 + 0.3 = 0.6, just acted on."""
+
+
+@lru_cache(maxsize=4096)
+def phone_number_kind(number: str) -> str | None:
+    """What `number` ("0…" national UK, or "+…") is ("fixed line", "mobile", ...), or None
+    when no numbering plan has it. Drama-range numbers are "drama (Ofcom)"."""
+    try:
+        parsed = phonenumbers.parse(number, "GB")
+    except phonenumbers.NumberParseException:
+        return None
+    if phonenumbers.is_valid_number(parsed):
+        kind = _TYPES.get(phonenumbers.number_type(parsed), "valid")
+        region = phonenumbers.region_code_for_number(parsed) or "international"
+        return kind if region == "GB" else f"{kind}, {region}"
+    if parsed.country_code == 44 and _DRAMA.fullmatch(str(parsed.national_number)):
+        return "drama (Ofcom)"
+    return None
+
+
+def _compact(value: str) -> str:
+    digits = "".join(_DIGIT_GROUP.findall(value))
+    return ("+" + digits) if value.startswith("+") else digits
+
+
+class PhoneNumberDetector:
+    """Proposes digit runs that start like a phone number; keeps those a numbering plan has."""
+
+    name = "generic.phone_number"
+    patterns = (PatternSpec(name="phone-number", scan=_SCAN, exact=_EXACT, max_len=48),)
+
+    def validate(self, doc: Document, match: re.Match[str], spec: PatternSpec) -> Iterator[Entity]:
+        value = match.group(0)
+        ends = [g.end() for g in _DIGIT_GROUP.finditer(value)]
+        for end in reversed(ends[-_MAX_TRIES:]):
+            number = _compact(value[:end])
+            if len(number.lstrip("+")) < _MIN_DIGITS:
+                return
+            kind = phone_number_kind(number)
+            if kind is not None:
+                yield self._entity(doc, match.start(), match.start() + end, value[:end], kind)
+                return
+
+    def _entity(self, doc: Document, start: int, end: int, value: str, kind: str) -> Entity:
+        laid_out = not value.isdigit()
+        raised, lowered = CONTEXT.find(doc, start, end)
+        score = SCORE.of(
+            checksum=True,
+            raised=bool(raised),
+            lowered=bool(lowered),
+            shape=MEDIUM if laid_out else LOW,
+        )
+        if value.startswith("+"):
+            pattern = "international"
+        elif value.startswith("00"):
+            pattern = "international (00)"
+        else:
+            pattern = "UK national"
+        return Entity(
+            type=EntityType.PHONE_NUMBER,
+            start=start,
+            end=end,
+            score=score,
+            explanation=Explanation(
+                detector=self.name,
+                pattern=pattern + ("" if laid_out else ", digits run together"),
+                checksum="passed",
+                raised_by=raised,
+                lowered_by=lowered,
+                note=kind,
+            ),
+        )
+
+
+DETECTOR = PhoneNumberDetector()
