@@ -116,7 +116,9 @@ class EmailAddressDetector:
     """Proposes `local@domain` shapes; drops URL user parts, remotes and image names."""
 
     name = "generic.email_address"
-    patterns = (PatternSpec(name="addr-spec", scan=_SCAN, exact=_EXACT, max_len=260),)
+    patterns: tuple[PatternSpec, ...] = (
+        PatternSpec(name="addr-spec", scan=_SCAN, exact=_EXACT, max_len=260),
+    )
 
     def validate(self, doc: Document, match: re.Match[str], spec: PatternSpec) -> Iterator[Entity]:
         local = match.group("local") or match.group("quoted")

@@ -150,7 +150,9 @@ class PhoneNumberDetector:
     """Proposes digit runs that start like a phone number; keeps those a numbering plan has."""
 
     name = "generic.phone_number"
-    patterns = (PatternSpec(name="phone-number", scan=_SCAN, exact=_EXACT, max_len=48),)
+    patterns: tuple[PatternSpec, ...] = (
+        PatternSpec(name="phone-number", scan=_SCAN, exact=_EXACT, max_len=48),
+    )
 
     def validate(self, doc: Document, match: re.Match[str], spec: PatternSpec) -> Iterator[Entity]:
         value = match.group(0)

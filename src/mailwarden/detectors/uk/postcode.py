@@ -98,7 +98,7 @@ class PostcodeDetector:
     """Proposes outward + inward shapes; keeps those the postcode grammar allows."""
 
     name = "uk.postcode"
-    patterns = (
+    patterns: tuple[PatternSpec, ...] = (
         PatternSpec(
             name="uk-postcode",
             scan=(
