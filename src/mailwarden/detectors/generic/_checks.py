@@ -8,6 +8,7 @@ accepts every separator the exact fragment does, wrap included.
 from __future__ import annotations
 
 __all__ = [
+    "DASH_WRAP",
     "DIGIT",
     "GAP_EXACT",
     "GAP_SCAN",
@@ -24,10 +25,13 @@ the prefilter reads turns into `?`, so the prefilter could never propose them.""
 
 _WRAP = r"[ \t\u00a0]?\r?\n[ \t]{0,8}"
 
-GAP_EXACT = rf"(?:{_WRAP}|[ \t\u00a0]{{1,2}}|[-\u2010\u2011\u2013.])?"
-"""An optional separator between groups: one or two spaces, a dash, a dot, or a wrapped line."""
+DASH_WRAP = r"(?:\r?\n[ \t]{0,8})?"
+"""What may follow a dash or a dot separator: a line wrapped just after it ("12-34-\\n56")."""
 
-GAP_SCAN = r"(?:[ \t\xa0]{0,2}(?:\r?\n[ \t]{0,8})?|[-?.])"
+GAP_EXACT = rf"(?:{_WRAP}|[ \t\u00a0]{{1,2}}|[-\u2010\u2011\u2013.]{DASH_WRAP})?"
+"""An optional separator between groups: one or two spaces, a dash or a dot, a wrapped line."""
+
+GAP_SCAN = r"[-?.]?[ \t\xa0]{0,2}(?:\r?\n[ \t]{0,8})?"
 """The prefilter's form of `GAP_EXACT` (en dash and the like read as `?`)."""
 
 SPACE_GAP_EXACT = rf"(?:{_WRAP}|[ \t\u00a0]{{1,2}})?"

@@ -23,7 +23,7 @@ from ..document import Document
 from ..entity import Entity, EntityType, Explanation
 from ..scoring import MEDIUM, Context, Score, words_pattern
 from ..shapes import NOT_AFTER_WORD, NOT_BEFORE_WORD
-from ._checks import GAP_SCAN, luhn_ok
+from ._checks import DASH_WRAP, GAP_SCAN, luhn_ok
 
 __all__ = ["DETECTOR", "CardNumberDetector", "card_issuer"]
 
@@ -132,8 +132,8 @@ COMPACT = MEDIUM - 0.15
 
 _DIGIT_RUN = re.compile(r"[0-9]+")
 _WRAP = r"[ \t\u00a0]?\r?\n[ \t]{0,8}"
-_FIRST = rf"(?:(?P<sep>[ \u00a0-])|{_WRAP})"
-_NEXT = rf"(?:(?P=sep)|{_WRAP})"
+_FIRST = rf"(?:(?P<sep>[ \u00a0-]){DASH_WRAP}|{_WRAP})"
+_NEXT = rf"(?:(?P=sep){DASH_WRAP}|{_WRAP})"
 _GROUPED = (
     rf"[0-9]{{4}}{_FIRST}"
     rf"(?:[0-9]{{4}}{_NEXT}(?:[0-9]{{4}}(?:{_NEXT}[0-9]{{1,4}}){{0,2}}|[0-9]{{5}})"

@@ -1,0 +1,146 @@
+"""Checks shared by the UK detectors: digits glued on, and a sort code paired with an account.
+
+A UK sort code and account number have no public check that can be relied on offline (the
+modulus-checking tables are not published under a licence that allows shipping them), so
+the check here is the pairing: a sort code written next to an account number, in either
+order, with at most a few label words ("account no", "a/c", "sort code") and punctuation
+between, is far likelier to be bank details than either number alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = [
+    "ACCOUNT_LABEL",
+    "SORT_CODE_LABEL",
+    "Pairing",
+    "glued_to_digits",
+    "label_before",
+    "paired_account",
+    "paired_sort_code",
+]
+
+_DIGITS = "0123456789"
+_SPACES = " \u00a0"
+_GLUED_AFTER = re.compile(r"[ \u00a0][0-9]+(?![0-9]|[/:]|[-.\u2013][0-9])")
+"""A space and a plain run of digits (not a date or a time, which may follow a value)."""
+
+
+def glued_to_digits(text: str, start: int, end: int) -> bool:
+    """Whether `text[start:end]` has another number one space away: "0161 123 456 789"."""
+    if start >= 2 and text[start - 1] in _SPACES and text[start - 2] in _DIGITS:
+        return True
+    return _GLUED_AFTER.match(text, end) is not None
+
+
+_WRAP = r"[ \t\u00a0]?\r?\n[ \t]{0,8}"
+_AFTER_DASH = r"(?:\r?\n[ \t]{0,8})?"
+_SORT = (
+    rf"(?<![\w\-/.])(?P<sort>[0-9]{{2}}(?P<ss>[-\u2010\u2011\u2013 .\u00a0]?){_AFTER_DASH}"
+    rf"[0-9]{{2}}(?:(?P=ss){_AFTER_DASH}|{_WRAP})[0-9]{{2}})(?![\w/]|[-.]\w)"
+)
+_ACCOUNT = (
+    rf"(?<![\w\-/.])(?P<account>[0-9]{{6,8}}|[0-9]{{4}}(?:[ \u00a0]|{_WRAP})[0-9]{{4}})"
+    r"(?![\w/]|[-.]\w)"
+)
+_LABEL_WORDS = (
+    "bank",
+    "account",
+    "acct",
+    "acc",
+    "a/c",
+    "ac",
+    "number",
+    "num",
+    "nos",
+    "no",
+    "sort",
+    "code",
+    "s/c",
+    "sc",
+    "and",
+    "is",
+    "details",
+)
+_GAP = (
+    r"(?P<gap>(?:[ \t\u00a0\r\n,;:/|()#.\-\u2013]|(?:"
+    + "|".join(re.escape(w) for w in _LABEL_WORDS)
+    + r")(?![a-z])){0,16})"
+)
+_FLAGS = re.IGNORECASE
+_ACCOUNT_AFTER = re.compile(_GAP + _ACCOUNT, _FLAGS)
+_ACCOUNT_BEFORE = re.compile(_ACCOUNT + _GAP + r"\Z", _FLAGS)
+_SORT_AFTER = re.compile(_GAP + _SORT, _FLAGS)
+_SORT_BEFORE = re.compile(_SORT + _GAP + r"\Z", _FLAGS)
+_MAX_GAP = 40
+_LOOK_BACK = 72
+
+SORT_CODE_LABEL = r"(?:sort[ \-]?code|s/c)"
+ACCOUNT_LABEL = r"(?:(?:bank\s+)?account|acct|acc|a/c)(?:\s*(?:number|num|no))?"
+_LABEL_BEFORE = re.compile(
+    rf"(?:(?P<sort_code>{SORT_CODE_LABEL})|(?P<account>{ACCOUNT_LABEL}))\.?[ \t\u00a0:#\-]*\Z",
+    _FLAGS,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Pairing:
+    """A sort code and an account number written together."""
+
+    labelled: bool
+    """A label word stands between the two ("12-34-56 a/c 12345678")."""
+    sort_code_grouped: bool
+    """The sort code is written in pairs ("12-34-56"), not as six bare digits."""
+    account_digits: int
+
+    @property
+    def holds(self) -> bool:
+        """Whether the pair is evidence: six bare digits beside eight, or an account of six or
+        seven digits, pair only with a label between them."""
+        if self.account_digits < 8:
+            return self.labelled
+        return self.labelled or self.sort_code_grouped
+
+
+def _pairing(match: re.Match[str] | None, *, sort: str = "", account: str = "") -> Pairing | None:
+    if match is None:
+        return None
+    gap = match.group("gap")
+    if len(gap) > _MAX_GAP or "\n\n" in gap or "\n\r\n" in gap:
+        return None
+    sort = sort or match.group("sort")
+    account = account or match.group("account")
+    pairing = Pairing(
+        labelled=any(c.isalpha() for c in gap),
+        sort_code_grouped=len(sort) > 6,
+        account_digits=sum(c in _DIGITS for c in account),
+    )
+    return pairing if pairing.holds else None
+
+
+def paired_account(text: str, start: int, end: int) -> Pairing | None:
+    """The pairing of the sort code at `text[start:end]` with an account after or before it."""
+    sort = text[start:end]
+    found = _pairing(_ACCOUNT_AFTER.match(text, end), sort=sort)
+    if found is None:
+        before = _ACCOUNT_BEFORE.search(text, max(0, start - _LOOK_BACK), start)
+        found = _pairing(before, sort=sort)
+    return found
+
+
+def paired_sort_code(text: str, start: int, end: int) -> Pairing | None:
+    """The pairing of the account at `text[start:end]` with a sort code before or after it."""
+    account = text[start:end]
+    before = _SORT_BEFORE.search(text, max(0, start - _LOOK_BACK), start)
+    found = _pairing(before, account=account)
+    if found is None:
+        found = _pairing(_SORT_AFTER.match(text, end), account=account)
+    return found
+
+
+def label_before(text: str, start: int) -> str | None:
+    """ "sort_code" or "account" when that label ends just before `start` (else None)."""
+    found = _LABEL_BEFORE.search(text, max(0, start - 32), start)
+    return found.lastgroup if found is not None else None

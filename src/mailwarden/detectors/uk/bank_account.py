@@ -1,0 +1,155 @@
+"""UK_BANK_ACCOUNT: a UK bank account number, eight digits (six or seven at a few banks).
+
+Eight digits are a date (20240131), an order, a customer or a council-tax account, and the
+banks' modulus checks cannot be run offline (see `_checks`), so the number alone is LOW and
+never acted on. A sort code beside it ("12-34-56 12345678", "account 12345678 sort code
+12-34-56") or a supporting word ("account number", "a/c", "bank", "sort code") lifts it over
+the threshold; both make it HIGH. Six or seven digits are anything at all: they act only
+with a supporting word, and pair with a sort code only through a label ("a/c 1234567").
+Written compact or as 4 4 ("1234 5678"). A contradicting word ("invoice", "customer",
+"council tax"), a date's shape, or another number one space away drops it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..base import PatternSpec
+from ..document import Document
+from ..entity import Entity, EntityType, Explanation
+from ..generic._checks import SPACE_GAP_SCAN
+from ..scoring import LOW, Context, words_pattern
+from ..shapes import NOT_AFTER_WORD, NOT_BEFORE_WORD
+from ._checks import glued_to_digits, label_before, paired_sort_code
+from .sort_code import BANK_SCORE, BARE
+
+__all__ = ["DETECTOR", "BankAccountDetector", "date_like"]
+
+CONTEXT = Context(
+    support=words_pattern(
+        [
+            "account number",
+            "account no",
+            "account",
+            "bank account",
+            "acc no",
+            "acc",
+            "acct",
+            "a/c",
+            "bank",
+            "bank details",
+            "banking",
+            "sort code",
+            "sortcode",
+            "s/c",
+            "bacs",
+            "payee",
+            "beneficiary",
+            "building society",
+            "direct debit",
+            "standing order",
+        ]
+    ),
+    contradict=words_pattern(
+        [
+            "invoice",
+            "inv",
+            "order no",
+            "order number",
+            "your order",
+            "purchase order",
+            "ref",
+            "reference",
+            "tracking",
+            "customer",
+            "council tax",
+            "ctax",
+            "business rates",
+            "rent",
+            "tenancy",
+            "claim",
+            "case",
+            "policy",
+            "membership",
+            "member",
+            "ticket",
+            "booking",
+            "serial",
+            "tel",
+            "telephone",
+            "phone",
+            "mobile",
+            "fax",
+            "nhs",
+            "date",
+            "dob",
+        ]
+    ),
+)
+
+_WRAP = r"[ \t\u00a0]?\r?\n[ \t]{0,8}"
+
+
+def date_like(digits: str) -> bool:
+    """Eight digits that read as a date: YYYYMMDD or DDMMYYYY, years 1900–2099."""
+    if len(digits) != 8:
+        return False
+
+    def ok(year: str, month: str, day: str) -> bool:
+        return year[:2] in ("19", "20") and "01" <= month <= "12" and "01" <= day <= "31"
+
+    return ok(digits[:4], digits[4:6], digits[6:]) or ok(digits[4:], digits[2:4], digits[:2])
+
+
+class BankAccountDetector:
+    """Proposes six to eight digits (or 4 4); the sort code beside it and words decide."""
+
+    name = "uk.bank_account"
+    patterns = (
+        PatternSpec(
+            name="uk-bank-account",
+            scan=rf"\d{{4}}{SPACE_GAP_SCAN}\d\d",
+            exact=re.compile(
+                NOT_AFTER_WORD
+                + rf"(?:[0-9]{{6,8}}|[0-9]{{4}}(?:[ \u00a0]|{_WRAP})[0-9]{{4}})"
+                + NOT_BEFORE_WORD
+            ),
+            max_len=32,
+        ),
+    )
+
+    def validate(self, doc: Document, match: re.Match[str], spec: PatternSpec) -> Iterator[Entity]:
+        start, end = match.start(), match.end()
+        digits = "".join(c for c in match.group(0) if c.isdigit())
+        if len(digits) == 6 and label_before(doc.text, start) == "sort_code":
+            return  # "sort code 123456" is a sort code, not an account number
+        pairing = paired_sort_code(doc.text, start, end)
+        raised, lowered = CONTEXT.find(doc, start, end)
+        if pairing is None:
+            if glued_to_digits(doc.text, start, end):
+                lowered += ("part of a longer number",)
+            if date_like(digits):
+                lowered += ("a date's shape",)
+        yield Entity(
+            type=EntityType.UK_BANK_ACCOUNT,
+            start=start,
+            end=end,
+            score=BANK_SCORE.of(
+                checksum=pairing is not None,
+                raised=bool(raised),
+                lowered=bool(lowered),
+                shape=LOW if len(digits) == 8 else BARE,
+            ),
+            explanation=Explanation(
+                detector=self.name,
+                pattern=f"{len(digits)} digits",
+                checksum="passed" if pairing is not None else None,
+                raised_by=raised,
+                lowered_by=lowered,
+                note="paired with a sort code" if pairing is not None else "",
+            ),
+        )
+
+
+DETECTOR = BankAccountDetector()
