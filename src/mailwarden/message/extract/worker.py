@@ -290,6 +290,9 @@ def _loop(requests: Connection, replies: Connection) -> None:
 
 
 def _cap_memory(memory: int) -> None:
+    """Cap the address space; and no core files, since a native parser that runs out of
+    memory aborts rather than raising, and a core dump of a hostile file helps nobody."""
     _, hard = resource.getrlimit(resource.RLIMIT_AS)
     cap = memory if hard == resource.RLIM_INFINITY else min(memory, hard)
     resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+    resource.setrlimit(resource.RLIMIT_CORE, (0, resource.getrlimit(resource.RLIMIT_CORE)[1]))
