@@ -134,11 +134,27 @@ _DIGIT_RUN = re.compile(r"[0-9]+")
 _WRAP = r"[ \t\u00a0]?\r?\n[ \t]{0,8}"
 _FIRST = rf"(?:(?P<sep>[ \u00a0-]){DASH_WRAP}|{_WRAP})"
 _NEXT = rf"(?:(?P=sep){DASH_WRAP}|{_WRAP})"
-_GROUPED = (
-    rf"[0-9]{{4}}{_FIRST}"
-    rf"(?:[0-9]{{4}}{_NEXT}(?:[0-9]{{4}}(?:{_NEXT}[0-9]{{1,4}}){{0,2}}|[0-9]{{5}})"
-    rf"|[0-9]{{6}}{_NEXT}[0-9]{{4,5}})"
-)
+_TAIL = rf"(?:{_NEXT}[0-9]{{1,4}}){{0,2}}"
+
+
+def _grouped(tail: str) -> str:
+    return (
+        rf"[0-9]{{4}}{_FIRST}"
+        rf"(?:[0-9]{{4}}{_NEXT}(?:[0-9]{{4}}{tail}|[0-9]{{5}})"
+        rf"|[0-9]{{6}}{_NEXT}[0-9]{{4,5}})"
+    )
+
+
+def _card(tail: str) -> re.Pattern[str]:
+    return re.compile(
+        NOT_AFTER_WORD + rf"(?:(?P<compact>[0-9]{{13,19}})|{_grouped(tail)})" + NOT_BEFORE_WORD
+    )
+
+
+_LONGEST = _card(_TAIL)
+"""Every group that may belong to the number; the layouts and the checks then pick the end.
+(The pattern the scanner runs takes as few groups as it can, so that a second number that
+follows is never swallowed by the first.)"""
 
 
 class CardNumberDetector:
@@ -150,15 +166,16 @@ class CardNumberDetector:
             name="card-number",
             # every layout starts with 4 digits, then 4 or 6, then 4 more (or 12 digits compact)
             scan=rf"\d{{4}}{GAP_SCAN}\d{{4}}(?:\d\d)?{GAP_SCAN}\d{{4}}",
-            exact=re.compile(
-                NOT_AFTER_WORD + rf"(?:(?P<compact>[0-9]{{13,19}})|{_GROUPED})" + NOT_BEFORE_WORD
-            ),
+            exact=_card(_TAIL + "?"),
             max_len=96,
         ),
     )
 
     def validate(self, doc: Document, match: re.Match[str], spec: PatternSpec) -> Iterator[Entity]:
         compact = match.group("compact") is not None
+        if not compact:
+            longest = _LONGEST.match(doc.text, match.start())
+            match = longest if longest is not None else match
         runs = [match] if compact else list(_DIGIT_RUN.finditer(match.group(0)))
         # a date or a short code may follow the card in the same layout: try the longest first
         for count in range(len(runs), 0, -1):

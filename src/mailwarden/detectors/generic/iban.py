@@ -169,6 +169,12 @@ SCORE = Score(shape=MEDIUM)
 
 _COUNTRIES = "|".join(sorted(BBAN_LAYOUTS))
 _SEP = r"(?:[ \u00a0]|[ \t\u00a0]?\r?\n[ \t]{0,8})"
+_HEAD = NOT_AFTER_WORD + rf"(?P<country>{_COUNTRIES})[0-9]{{2}}"
+_BODY = rf"(?:{_SEP}?[A-Z0-9]){{11,30}}"
+_LONGEST = re.compile(_HEAD + _BODY + r"(?![\w/])")
+"""Every group that may belong to the IBAN: the country's length then says where it ends.
+(The pattern the scanner runs stops at the first word end, so that a second value that
+follows is never swallowed by the first.)"""
 _ALNUM = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 
 
@@ -180,17 +186,17 @@ class IbanDetector:
         PatternSpec(
             name="iban",
             scan=rf"(?:{_COUNTRIES})\d\d{SPACE_GAP_SCAN}[A-Z0-9]",
-            exact=re.compile(
-                NOT_AFTER_WORD
-                + rf"(?P<country>{_COUNTRIES})[0-9]{{2}}(?:{_SEP}?[A-Z0-9]){{11,30}}(?![\w/])"
-            ),
+            exact=re.compile(_HEAD + _BODY + r"?(?![\w/])"),
             max_len=128,
         ),
     )
 
     def validate(self, doc: Document, match: re.Match[str], spec: PatternSpec) -> Iterator[Entity]:
         length, _ = _layout(match.group("country"))
-        raw = match.group(0)
+        longest = _LONGEST.match(doc.text, match.start())
+        if longest is None:
+            return
+        raw = longest.group(0)
         # the pattern takes every group it can; the country fixes where the IBAN ends
         ends = [i + 1 for i, char in enumerate(raw) if char in _ALNUM]
         if len(ends) < length:
