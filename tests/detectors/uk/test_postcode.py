@@ -93,7 +93,7 @@ def test_unspaced_scores_below_spaced() -> None:
 
 
 def test_context_raises_and_is_explained() -> None:
-    (entity,) = detect("Home address postcode NR1 9ZZ")
+    (entity,) = detect("Home postcode NR1 9ZZ")
     assert "postcode" in entity.explanation.raised_by
     assert entity.score >= 0.85
     assert entity.explanation.checksum is None

@@ -7,7 +7,8 @@ overseas territories' single codes (ASCN 1ZZ, STHL 1ZZ, ...) are postcodes too.
 
 A whole postcode in capitals is distinctive enough to act on, with or without its space. In
 lower or mixed case ("nr1 9zz") it is as likely to be a product code or a typo, so it needs
-a supporting word ("postcode", "address") nearby.
+"postcode" nearby. Words about addresses are left to the street-address detector: a whole
+address block, postcode included, should outrank its own postcode.
 """
 
 from __future__ import annotations
@@ -43,11 +44,6 @@ CONTEXT = Context(
             "post code",
             "postal code",
             "postcode:",
-            "address",
-            "home address",
-            "lives at",
-            "living at",
-            "resides at",
         ]
     ),
     contradict=words_pattern(
