@@ -106,7 +106,7 @@ def email(b: Builder, c: Ctx, p: Person) -> Builder:
 
 
 def sensitive(b: Builder, c: Ctx, subject: str) -> Builder:
-    """One sentence about the subject naming a special category; the term is labelled."""
+    """One sentence about the subject stating a special-category fact; the phrase is labelled."""
     category = c.rng.choices(list(SENSITIVE), weights=[6, 4, 2, 1, 1, 1, 1, 1, 1])[0]
     before, term, after = c.rng.choice(SENSITIVE[category])
     if before[:1].isupper():
@@ -215,7 +215,7 @@ def _enquiry(c: Ctx, resident: Person) -> Builder:
     """The resident's original message, later quoted under a reply."""
     rng, b = c.rng, Builder()
     b.add("Hello,\n\nI am writing about my ")
-    b.add(rng.choice(["housing application", "council tax bill", "blue badge renewal"]))
+    b.add(rng.choice(["housing application", "council tax bill", "parking permit renewal"]))
     b.add(". My address is ")
     address(b, c, multiline=False)
     b.add(" and my date of birth is ")
@@ -312,7 +312,7 @@ def id_check(c: Ctx) -> Builder:
     rng, b = c.rng, Builder()
     holder = c.person()
     born = v.birth_date(rng)
-    b.add(rng.choice(["Right to rent check", "Blue badge application", "Licence application"]))
+    b.add(rng.choice(["Right to rent check", "Parking permit application", "Licence application"]))
     b.add(" - identity documents seen\n\nApplicant: ")
     mention(b, rng, holder, "full")
     b.add("\nDate of birth: ")

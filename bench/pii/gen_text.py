@@ -150,23 +150,23 @@ FILLER = (
 
 SENSITIVE: dict[str, tuple[tuple[str, str, str], ...]] = {
     "HEALTH": (
-        ("has recently been diagnosed with ", "type 2 diabetes", "."),
-        ("is being treated for ", "depression", " and sees the GP monthly."),
-        ("takes medication for ", "epilepsy", "."),
-        ("was admitted to hospital with ", "pneumonia", " last week."),
-        ("lives with ", "multiple sclerosis", " and uses a wheelchair."),
-        ("has a diagnosis of ", "schizophrenia", " and is under the community team."),
+        ("", "has recently been diagnosed with type 2 diabetes", "."),
+        ("", "is being treated for depression and sees the GP monthly", "."),
+        ("", "takes medication for epilepsy", "."),
+        ("", "was admitted to hospital with pneumonia", " last week."),
+        ("", "lives with multiple sclerosis and uses a wheelchair", "."),
+        ("", "has a diagnosis of schizophrenia and is under the community team", "."),
     ),
     "SAFEGUARDING": (
         ("The children are subject to a ", "child protection plan", "."),
-        ("A ", "Section 47 enquiry", " was opened on the basis of the referral."),
-        ("There are concerns about possible ", "financial abuse", " by a relative."),
-        ("The case has been referred to the ", "MASH", " for a strategy discussion."),
+        ("A ", "Section 47 enquiry", " was opened last month."),
+        ("There are concerns about possible ", "financial abuse by a relative", "."),
+        ("The case has been ", "referred to the MASH for a strategy discussion", "."),
     ),
     "CRIMINAL_OFFENCE": (
-        ("He disclosed a previous conviction for ", "burglary", "."),
-        ("She received a caution for ", "shoplifting", " in 2019."),
-        ("The tenant was charged with ", "assault", " following the incident."),
+        ("He disclosed a ", "previous conviction for burglary", "."),
+        ("She ", "received a caution for shoplifting", " in 2019."),
+        ("The tenant was ", "charged with assault", " following the incident."),
     ),
     "ETHNIC_ORIGIN": (
         ("Ethnicity recorded as ", "Black Caribbean", "."),
@@ -174,28 +174,31 @@ SENSITIVE: dict[str, tuple[tuple[str, str, str], ...]] = {
         ("Ethnic origin: ", "White Polish", "."),
     ),
     "RELIGION": (
-        ("As a practising ", "Muslim", ", she asked for a female carer."),
+        ("As a ", "practising Muslim", ", she asked for a female carer."),
         ("The family are ", "Sikh", " and meals should be vegetarian."),
-        ("He is a ", "Jehovah's Witness", " and declines blood products."),
+        ("He is a ", "Jehovah's Witness", " and does not celebrate birthdays."),
     ),
     "SEXUAL_ORIENTATION": (
         ("He told the officer that he is ", "gay", " and fears harassment."),
         ("She has said she is ", "bisexual", " and asked that this is kept private."),
     ),
     "POLITICAL_OPINION": (
-        ("The resident is an active member of the ", "Green Party", "."),
-        ("He said he had always voted ", "Labour", " and complained about the leaflet."),
+        ("The resident is ", "an active member of the Green Party", "."),
+        ("He said he had ", "always voted Labour", " and complained about the leaflet."),
     ),
     "TRADE_UNION": (
-        ("She is a ", "Unison", " member and asked for her rep to attend."),
-        ("He is represented by his ", "GMB", " steward at the hearing."),
+        ("She is ", "a Unison member", " and asked for her rep to attend."),
+        ("He is represented by ", "his GMB steward", " at the hearing."),
     ),
     "GENETIC_BIOMETRIC": (
-        ("Access to the building uses her ", "fingerprint", " template."),
+        ("Access to the building uses ", "her fingerprint template", "."),
         ("A ", "DNA test", " was ordered by the court to establish paternity."),
     ),
 }
-"""Per category: (text before, the labelled term, text after), always about a person."""
+"""Per category: (text before, the labelled phrase, text after), always about a person.
+
+The label covers the phrase that states the fact ("charged with assault"), not one word of
+it; sentences with an empty "before" follow the subject ("She ", "The client ")."""
 
 SENSITIVE_TOPICS = (
     "Mental Health Awareness Week runs from the second Monday in May.",

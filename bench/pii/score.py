@@ -1,10 +1,17 @@
 """Span matching and the figures: precision, recall and F1 per type, clean-document rate.
 
-Matching rule: a prediction matches a gold span when the types are equal, the overlap
-covers at least half of the gold span, and it covers at least a quarter of the prediction
-(so one span over a whole paragraph cannot claim the values in it). Matching is one-to-one,
-largest overlap first. An unmatched prediction is a false positive of its own type; an
-unmatched gold span a false negative of its type. Overlap in characters (code points).
+Matching rule for values (names, numbers, addresses, dates, credentials): a prediction
+matches a gold span when the types are equal, the overlap covers at least half of the gold
+span, and it covers at least a quarter of the prediction (so one span over a whole
+paragraph cannot claim the values in it). Matching is one-to-one, largest overlap first.
+An unmatched prediction is a false positive of its own type; an unmatched gold span a false
+negative of its type. Overlap in characters (code points).
+
+Sensitive categories name a fact, not a value, and where a detector draws the edges of
+"charged with assault" is a matter of taste; so for them a gold phrase is found when any
+prediction of its type overlaps it, and further predictions overlapping the same phrase are
+neither hits nor false positives. A sensitive prediction overlapping no gold phrase of its
+type is a false positive.
 """
 
 from __future__ import annotations
@@ -14,6 +21,20 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from gen_builder import Doc, Gold
+
+SENSITIVE = frozenset(
+    {
+        "HEALTH",
+        "SAFEGUARDING",
+        "CRIMINAL_OFFENCE",
+        "ETHNIC_ORIGIN",
+        "RELIGION",
+        "SEXUAL_ORIENTATION",
+        "POLITICAL_OPINION",
+        "TRADE_UNION",
+        "GENETIC_BIOMETRIC",
+    }
+)
 
 __all__ = [
     "ALL_TYPES",
@@ -175,11 +196,19 @@ def _overlap(g: Gold, p: Pred) -> int:
 
 
 def match(gold: Sequence[Gold], preds: Sequence[Pred]) -> list[tuple[int, int]]:
-    """One-to-one (gold index, prediction index) pairs under the matching rule."""
+    """(gold index, prediction index) pairs: one-to-one for values, see above for the rest.
+
+    A sensitive-category prediction is paired with every same-type gold phrase it overlaps.
+    """
     pairs = []
+    sensitive = []
     for gi, g in enumerate(gold):
         for pi, p in enumerate(preds):
             if p.type != g.type:
+                continue
+            if g.type in SENSITIVE:
+                if _overlap(g, p):
+                    sensitive.append((gi, pi))
                 continue
             shared = _overlap(g, p)
             if (
@@ -197,7 +226,7 @@ def match(gold: Sequence[Gold], preds: Sequence[Pred]) -> list[tuple[int, int]]:
             used_g.add(gi)
             used_p.add(pi)
             out.append((gi, pi))
-    return out
+    return out + sensitive
 
 
 def score_docs(
