@@ -10,7 +10,9 @@ recall can be given per set.
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import random
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -18,7 +20,7 @@ from pathlib import Path
 from faker import Faker
 from gen_builder import Builder
 
-__all__ = ["SET_A_LOCALES", "NameSource", "Person", "check_disjoint", "mention"]
+__all__ = ["SET_A_LOCALES", "NameSource", "Person", "check_disjoint", "fold", "mention"]
 
 SET_A_LOCALES = {"en_GB": 6, "pl_PL": 1, "en_IN": 2, "yo_NG": 1}
 """Faker locales of set A, with weights (UK councils' correspondents, mostly British names).
@@ -28,6 +30,7 @@ names in Latin script.
 """
 
 DISJOINT_FILE = Path(__file__).with_name("names_disjoint.txt")
+MIN_DISJOINT = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,25 +62,46 @@ def _load_disjoint() -> list[tuple[str, str, bool]]:
     return people
 
 
+def fold(name: str) -> str:
+    """Lower case without diacritics ("Łódź" → "lodz"), as a gazetteer may compare."""
+    name = name.replace("ł", "l").replace("Ł", "L")
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+
+def _gazetteer_files() -> list[Path]:
+    """mailwarden's own name lists, where the names detector ships them."""
+    spec = importlib.util.find_spec("mailwarden.detectors.names")
+    if spec is None or not spec.submodule_search_locations:
+        return []
+    data = Path(next(iter(spec.submodule_search_locations))) / "data"
+    return [p for p in (data / "forenames.tsv", data / "surnames.tsv") if p.exists()]
+
+
 @lru_cache(maxsize=1)
-def _faker_name_tokens() -> frozenset[str]:
-    """Every name in the person lists of the set-A locales, lower-cased."""
+def _known_names() -> frozenset[str]:
+    """Every name in the set-A locales' Faker lists and in mailwarden's gazetteer, folded."""
     tokens: set[str] = set()
     for locale in SET_A_LOCALES:
         provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
         for attr in dir(provider):
             if attr.startswith(("first_name", "last_name")) and attr.endswith("s"):
-                tokens.update(n.lower() for n in getattr(provider, attr) if isinstance(n, str))
+                tokens.update(
+                    fold(n).lower() for n in getattr(provider, attr) if isinstance(n, str)
+                )
+    for path in _gazetteer_files():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line and not line.startswith("#"):
+                tokens.add(fold(line.split("\t", 1)[0].strip()).lower())
     return frozenset(tokens)
 
 
 def check_disjoint() -> list[str]:
-    """Set-B name parts found in set A's source (empty when the sets are disjoint)."""
-    known = _faker_name_tokens()
+    """Set-B name parts found in set A's source or the gazetteer (empty when disjoint)."""
+    known = _known_names()
     clashes = []
     for forename, surname, _ in _load_disjoint():
         for part in [forename, *surname.split("-")]:
-            if part.lower() in known:
+            if fold(part).lower() in known:
                 clashes.append(part)
     return clashes
 
@@ -91,10 +115,16 @@ class NameSource:
             fake = Faker(locale)
             fake.seed_instance(seed + offset)
             self._fakers[locale] = fake
-        self._disjoint = _load_disjoint()
-        clashes = check_disjoint()
-        if clashes:
-            raise ValueError(f"names_disjoint.txt shares names with set A: {clashes}")
+        clashes = {fold(c).lower() for c in check_disjoint()}
+        self._disjoint = [
+            p
+            for p in _load_disjoint()
+            if not {fold(x).lower() for x in [p[0], *p[1].split("-")]} & clashes
+        ]
+        self.dropped = len(_load_disjoint()) - len(self._disjoint)
+        """Set-B names left out because a part of them is in set A's source or the gazetteer."""
+        if len(self._disjoint) < MIN_DISJOINT:
+            raise ValueError(f"names_disjoint.txt: only {len(self._disjoint)} names disjoint")
 
     def person(self, rng: random.Random, name_set: str) -> Person:
         if name_set == "B":
