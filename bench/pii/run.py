@@ -159,6 +159,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-processes", action="store_true", help="skip cold start and RSS")
     parser.add_argument("--spacy-model", help="also run Presidio with this spaCy model for NER")
     parser.add_argument("--json", action="store_true", help="print JSON instead of Markdown")
+    parser.add_argument("--json-out", type=Path, help="also write the JSON to this file")
     args = parser.parse_args(argv)
 
     docs = generate(args.seed, args.size_mb)
@@ -181,6 +182,8 @@ def main(argv: list[str] | None = None) -> int:
             results["presidio"][setup] = run_presidio(args, subset, setup)
     if not args.no_processes:
         results["processes"] = run_processes(args, docs, subset, setups)
+    if args.json_out:
+        args.json_out.write_text(json.dumps(report.jsonable(results), indent=2) + "\n")
     if args.json:
         print(json.dumps(report.jsonable(results), indent=2))
     else:
