@@ -44,9 +44,9 @@ LOCALES: dict[str, tuple[str, ...]] = {
     "fr": ("fr_FR",),
     "de": ("de_DE",),
     "es": ("es_ES",),
-    "cz": ("cs_CZ", "sk_SK", "hu_HU"),
+    "ce": ("cs_CZ", "sk_SK", "hu_HU"),
     "tr": ("tr_TR",),
-    "uk": ("uk_UA",),  # Cyrillic, romanised below with the Ukrainian passport system
+    "ua": ("uk_UA",),  # Cyrillic, romanised below with the Ukrainian passport system
     "sa": ("en_IN", "en_PK"),
     "wa": ("yo_NG", "ig_NG", "en_NG", "ha_NG", "tw_GH"),
     "ea": ("sw", "en_KE"),
@@ -94,6 +94,13 @@ SUPPLEMENT: dict[str, dict[str, str]] = {
         MacPherson MacRae McAllister McBride McCallum McCann McCarthy McCormack McGuire McIntosh
         McIntyre McKay McKenzie McLaughlin McLean McManus McMillan McNally McNeil McPherson
         McRae""",
+    },
+    "sc": {  # Scottish and Gaelic names
+        "F": """Ailsa Alasdair Alistair Angus Catriona Eilidh Euan Ewan Finlay Fiona Fraser
+        Gregor Hamish Iain Innes Iona Kirsty Lachlan Mhairi Morag Morven Murdo Ruaridh Seonaid
+        Shona Struan Torquil""",
+        "S": """Buchanan Cameron Campbell Drummond Ferguson Fraser Gordon Grant Henderson Kerr
+        Mackay Mackenzie Mackintosh Maclean Macleod Munro Murray Ross Sinclair Sutherland""",
     },
     "pl": {  # Polish names beyond Faker's 153 forenames
         "F": """Agnieszka Aleksandra Andrzej Ania Asia Bartek Bartosz Basia Beata Bożena Dariusz
@@ -172,7 +179,7 @@ SUPPLEMENT: dict[str, dict[str, str]] = {
         Mustafa Najjar Nasser Noori Popal Qaderi Rahimi Rasuli Rezaei Sadat Safi Saleh Salem
         Sharifi Stanikzai Sultani Taha Wardak Yousef Zaidi""",
     },
-    "ha": {  # Eritrean and Ethiopian (Tigrinya, Amharic) names
+    "et": {  # Eritrean and Ethiopian (Tigrinya, Amharic) names
         "F": """Abebe Alemu Aman Berhane Biniam Dawit Ermias Eyob Feven Filmon Fitsum Habtom
         Haile Hiwet Kibrom Luwam Mebrahtu Medhanie Mehret Merhawi Mussie Natnael Rahel Saba
         Selam Selamawit Semere Senait Tesfay Tesfaye Tsega Winta Yohannes Yonas Yordanos""",
@@ -304,7 +311,9 @@ def faker_names(locale: str, attrs: Iterable[str]) -> set[str]:
 
 def faker_names_except(noisy: str, attrs: Iterable[str]) -> set[str]:
     """Forenames from every other locale, to vouch for a noisy list's entries."""
-    return {n for ls in LOCALES.values() for loc in ls if loc != noisy for n in faker_names(loc, attrs)}
+    return {
+        n for ls in LOCALES.values() for loc in ls if loc != noisy for n in faker_names(loc, attrs)
+    }
 
 
 def derived_surnames(community: str, names: set[str]) -> set[str]:
@@ -364,7 +373,10 @@ def lexicon() -> dict[str, str]:
             for word in re.findall(r"[A-Z]?[a-z]+", item):
                 words.setdefault(word.lower(), why)
 
+    from mailwarden.detectors.names.person import ORGANISATION_WORDS
+
     add(MONTHS_DAYS.split(), "month or day")
+    add(sorted(ORGANISATION_WORDS), "organisation word")
     add(Lorem.word_list, "English word")
     for part in Lorem.parts_of_speech.values():
         add(part, "English word")
@@ -397,7 +409,7 @@ def main() -> int:
             if locale in NOISY:
                 noisy_forenames.update(first - faker_names_except(locale, FORENAME_ATTRS))
             last = faker_names(locale, SURNAME_ATTRS)
-            if community == "uk":
+            if community == "ua":
                 first = {romanise_ukrainian(n) for n in first}
                 last = {romanise_ukrainian(n) for n in last}
             last |= derived_surnames(community, last)

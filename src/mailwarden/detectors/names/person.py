@@ -1,0 +1,633 @@
+"""PERSON: people's names, found from a gazetteer and the words around them.
+
+How it proposes. One compiled regex walks the text once and yields *runs*: capitalised words
+joined by spaces, a single line break, or a name particle ("de", "van", "bin"). In ordinary
+prose most runs are one word that starts a sentence ("The", "Please"), and a frozenset look-up
+drops it at once; only the few runs left are split into words and weighed. That is a
+`TextDetector` on purpose: a Hyperscan prefilter cannot know which capitalised words are names
+without the gazetteer, and a prefilter over titles and context words alone would miss the
+commonest evidence, a forename followed by a surname. One `finditer` and set look-ups keep the
+Python work per capitalised word to a few hundred nanoseconds.
+
+How it scores (the shared scale: LOW 0.3, MEDIUM 0.5, ACT 0.6, HIGH 0.85):
+
+- a title before the name ("Mrs Oyelaran-Whitcombe", "Dr A. Patel"): HIGH, in or out of the
+  gazetteer;
+- a salutation or sign-off before it ("Dear Tamsin,", "Hi Kasia", "Kind regards,\\nJo"), or a
+  label ("Name: ..."): 0.7;
+- forename + surname, both in the gazetteer: 0.8, or 0.7 when one of them is also an everyday
+  word or place (*ambiguous*: "Grace", "May", "Hill", "Chelsea"), and 0.45 when both are
+  ("Rose Hill", "Will Young"): that needs more evidence;
+- a known forename with an unknown word ("Ola Brzęczyszczykiewicz"): MEDIUM; an unknown word
+  with a known surname: 0.45; two unknown capitalised words: 0.25;
+- a lone non-ambiguous forename: 0.4 (0.35 starting a sentence), 0.6 with a possessive
+  ("Jane's"); a lone ambiguous forename, or a lone surname, is not reported;
+- a context word ("service user", "resident", "pupil", "tenant", "mother", "named", ...) just
+  before the name, or in the same sentence for a name with a gazetteer word, adds 0.35 (so
+  "service user Kasia Zielińska" and "pupil Tamsin" reach the action threshold even when
+  neither word is known); a contradicting word after it ("road", "ltd") takes 0.45 off.
+
+What it leaves out. Organisation and place names: a run whose words end in an institution or
+street word ("Norfolk County Council", "St Mary's School", "Elm Road") is not a person unless
+a title leads it; words from the organisation list ("Team", "Services", "Care") end a name
+without spoiling a strong one ("Jane Smith Team Manager"). Months, days, job titles and
+everyday words break a run. ALL-CAPS runs are headings unless a title leads them or they are
+two non-ambiguous gazetteer names. Where the name sits (signature, greeting, third party) is
+for the rules to decide: every name is reported.
+
+Line breaks. A mail client wraps lines, so a name may continue on the next line: it does when
+a title or a known forename ends one line and the next starts with a name ("Mrs Jane\\nExample",
+"... to Jane\\nSmith about"). A name alone on its line followed by a job title or an
+organisation on the next ("Jane Smith\\nTeam Manager") stays just the name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..document import Document
+from ..entity import Entity, EntityType, Explanation
+from ..scoring import HIGH, Score
+from ._gazetteer import Gazetteer, fold, gazetteer
+
+__all__ = ["CONTEXT_WORDS", "DETECTOR", "ORGANISATION_WORDS", "PersonDetector"]
+
+
+def _set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f\u1e00-\u1eff"
+_TOKEN = rf"[{_UPPER}][\w'’\-]*\.?"
+_PARTICLES = (
+    "al|ap|bin|binti|bint|da|das|de|del|della|den|der|di|do|dos|du|el|ibn|la|le|mac|ní|nic|"
+    "ó|ter|ten|van|von|y"
+)
+_SEP = rf"(?:[ \t\u00a0]|\r?\n)[ \t\u00a0]*(?:(?:{_PARTICLES})[ \t]+)?"
+_RUN = re.compile(rf"{_TOKEN}((?:{_SEP}{_TOKEN})*)")
+"""Capitalised words joined by spaces, one line break or a particle (no look-behind: it
+would cost Python's regex engine its fast skip to the next capital)."""
+_WORD = re.compile(_TOKEN)
+_NOT_A_NAME = re.compile(r"[\d_]|-$|^-")
+
+TITLES = _set(
+    "mr mrs ms miss mx dr prof professor sir dame lady lord rev revd reverend cllr councillor fr"
+)
+SALUTATIONS = _set("dear hi hello hey hiya morning afternoon evening")
+SIGN_OFFS = _set("thanks cheers regards wishes sincerely faithfully")
+SAINTS = frozenset({"st", "saint", "ste"})
+INSTITUTION_WORDS = _set(
+    """
+    council county borough district parish school schools academy college university nursery
+    hospital hospitals trust surgery clinic centre center pharmacy ltd limited plc llp inc
+    mosque synagogue gurdwara cathedral library museum station airport estate foundation
+    association society partnership agency authority fund
+    hotel inn arms pub restaurant cafe café shop store stores supermarket police constabulary
+    government ministry tribunal court prison federation union club league alliance forum
+    network institute commission
+    """
+)
+"""Words that end an organisation or place name: the words before them are part of it."""
+ORGANISATION_WORDS = INSTITUTION_WORDS | _set(
+    """
+    service services care advice citizens team teams group department directorate unit
+    committee board panel office project programme partnership nhs hmrc dwp
+    """
+)
+"""Words that end a name without making it an organisation ("Jane Smith Team Manager")."""
+_FUNCTION = _set(
+    """
+    i a an the and or but if of in on at to for from by with as is it its this that these
+    those there here we you he she they me us him her them my our your his their what when
+    where who why how which please thanks thank yes no not all any some each every also just
+    so then now today tomorrow yesterday re fw fwd subject cc bcc ok okay dear kind best
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday jan feb mar apr jun jul aug sep
+    sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
+    """
+)
+CONTEXT_WORDS = (
+    "client",
+    "clients",
+    "service user",
+    "service user's",
+    "resident",
+    "pupil",
+    "student",
+    "learner",
+    "child",
+    "young person",
+    "baby",
+    "tenant",
+    "patient",
+    "claimant",
+    "applicant",
+    "customer",
+    "mother",
+    "mum",
+    "father",
+    "dad",
+    "parent",
+    "carer",
+    "foster carer",
+    "guardian",
+    "grandmother",
+    "grandfather",
+    "nan",
+    "grandma",
+    "grandad",
+    "son",
+    "daughter",
+    "brother",
+    "sister",
+    "husband",
+    "wife",
+    "partner",
+    "aunt",
+    "uncle",
+    "nephew",
+    "niece",
+    "stepfather",
+    "stepmother",
+    "stepson",
+    "stepdaughter",
+    "named",
+    "called",
+    "known as",
+    "aka",
+    "neighbour",
+    "victim",
+    "perpetrator",
+    "witness",
+    "deceased",
+    "the late",
+    "social worker",
+    "key worker",
+    "support worker",
+    "colleague",
+    "employee",
+    "aged",
+    "dob",
+    "date of birth",
+    "born",
+)
+_CONTRADICT = frozenset({"road", "street", "avenue", "lane", "ltd", "limited", "plc", "inc", "llp"})
+_CONTEXT_SINGLE = frozenset(w for w in CONTEXT_WORDS if " " not in w)
+_CONTEXT_PHRASES = tuple(w for w in CONTEXT_WORDS if " " in w)
+_WINDOW_WORD = re.compile(r"[a-z][a-z.&]*[a-z]|[a-z]")
+_LEAD_WORDS = frozenset({*CONTEXT_WORDS, *SALUTATIONS, *SIGN_OFFS, "thank you", "love"})
+"""Words that, right before a capitalised word, make it a name (checked in lower case)."""
+_LABELS = frozenset({"name", "signed", "from", "to"})
+"""Labels that count with a colon after them ("Name: ...", "From: ...")."""
+_STRONG_LEAD = SALUTATIONS | SIGN_OFFS | {"thank you", "love", "name", "signed", "from", "to"}
+_LEAD_LAST = frozenset(w.rsplit(None, 1)[-1] for w in _LEAD_WORDS | _LABELS)
+_LEAD_TAIL = " \t\r\n:,(-–—"
+_STRIP = ",;:()[]\"'“”‘’!?"
+_ADDRESSEES = _set(
+    """
+    sir madam all everyone colleague colleagues customer customers resident residents parent
+    parents carer carers friend friends member members partner partners there folks guys
+    client clients pupil pupils tenant tenants patient patients applicant applicants
+    """
+)
+"""Words a greeting addresses that are no name ("Dear Colleague", "Hi All")."""
+_POSSESSIVE = ("'s", "’s")
+
+SCORE = Score()
+_TITLE = HIGH
+_SALUTATION = 0.7
+_PAIR = 0.8
+_PAIR_ONE_AMBIGUOUS = 0.7
+_PAIR_BOTH_AMBIGUOUS = 0.45
+_FORENAME_UNKNOWN = 0.5
+_UNKNOWN_SURNAME = 0.45
+_INITIAL_SURNAME = 0.6
+_UNKNOWN = 0.25
+_FORENAME = 0.4
+_FORENAME_SENTENCE_START = 0.35
+_POSSESSIVE_BONUS = 0.2
+_CAPS_PENALTY = 0.1
+_MAX_NAME_WORDS = 4
+_SHAPED = re.compile(r"(?:Mc|Mac|O'|O’|Fitz)[A-Z]")
+
+
+@dataclass(slots=True)
+class _Word:
+    """One capitalised word of a run, looked up."""
+
+    start: int
+    end: int
+    key: str  # lower case; possessive and full stop removed
+    forename: bool = False
+    surname: bool = False
+    ambiguous: bool = False
+    shaped: bool = False  # a Mc / Mac / O' surname not in the gazetteer
+    initial: bool = False
+    caps: bool = False
+    possessive: bool = False
+    full_stop: bool = False
+    line_start: bool = False
+
+    @property
+    def known(self) -> bool:
+        return self.forename or self.surname
+
+
+@dataclass(slots=True)
+class _Segment:
+    """Words that may be one name, and what leads them."""
+
+    words: list[_Word]
+    lead: str = ""  # "title" or "salutation"
+    lead_word: str = ""
+
+
+class PersonDetector:
+    """Capitalised runs, split into candidate names and weighed (see the module docstring)."""
+
+    name = "names.person"
+    names: Gazetteer
+    skip: frozenset[str]
+    _forenames: frozenset[str]
+    _surnames: frozenset[str]
+    _ambiguous: frozenset[str]
+    _streets: frozenset[str]
+    _words: frozenset[str]
+    _leads: frozenset[str]
+
+    def __init__(self, names: Gazetteer | None = None) -> None:
+        self._given = names
+        self._ready = False
+
+    def _load(self) -> None:
+        names = self._given or gazetteer()
+        self.names = names
+        self._forenames = names.forenames
+        self._surnames = names.surnames
+        self._ambiguous = names.ambiguous
+        self._streets = names.streets
+        self._words = names.words
+        known = names.forenames | names.surnames
+        self.skip = ((names.words | _FUNCTION | _ADDRESSEES) - known) | (
+            ORGANISATION_WORDS | names.streets | TITLES | SALUTATIONS | SIGN_OFFS | SAINTS
+        )
+        self._leads = (known - names.ambiguous) | TITLES | SALUTATIONS | SIGN_OFFS
+        self._ready = True
+
+    def load(self) -> PersonDetector:
+        """Read the gazetteer now rather than on the first scan."""
+        if not self._ready:
+            self._load()
+        return self
+
+    def _worth_weighing(self, key: str) -> bool | None:
+        """True for a run with a title, a greeting, a non-ambiguous name or two ambiguous ones;
+        None when every word in it is an everyday word (no context can make it a name)."""
+        leads, ambiguous, skip = self._leads, self._ambiguous, self.skip
+        seen = 0
+        open_words = False
+        for raw in key.split():
+            word = raw.rstrip(".").removesuffix("'s")
+            if word in leads:
+                return True
+            if word not in skip:
+                open_words = True
+                if word in ambiguous:
+                    seen += 1
+        if seen > 1:
+            return True
+        return False if open_words else None
+
+    def scan(self, doc: Document) -> Iterator[Entity]:
+        if not self._ready:
+            self._load()
+        skip, forenames, ambiguous = self.skip, self._forenames, self._ambiguous
+        text, lower = doc.text, doc.lower
+        word_at = self._word
+        for match in _RUN.finditer(text):
+            start, end = match.span()
+            key = lower[start:end]
+            if key in skip:
+                continue  # "The", "Please", "Council": most runs end here
+            if start and lower[start - 1].isalnum():
+                continue  # inside a word: "iPhone"
+            if match.start(1) == end:  # one word
+                if key[-2:] in _POSSESSIVE:
+                    key = key[:-2]
+                elif key[-1] == ".":
+                    key = key[:-1]
+                if key in skip or (
+                    (key not in forenames or key in ambiguous) and not _leading(lower, start)
+                ):
+                    continue
+                words = [word_at(text, lower, start, end, _line_start(text, start))]
+            else:
+                worth = self._worth_weighing(key)
+                if worth is None or (not worth and not _leading(lower, start)):
+                    continue  # "Adult Social Care", "May I", "Norfolk County Council"
+                words = []
+                previous = -1
+                for found in _WORD.finditer(text, start, end):
+                    at = found.start()
+                    line_start = (
+                        _line_start(text, at) if previous < 0 else "\n" in text[previous:at]
+                    )
+                    previous = found.end()
+                    words.append(word_at(text, lower, at, previous, line_start))
+            run_caps = True
+            for word in words:
+                if not (word.caps or word.initial):
+                    run_caps = False
+                    break
+            for segment in self._segments(words):
+                entity = self._score(doc, segment, run_caps)
+                if entity is not None:
+                    yield entity
+
+    # -- words ---------------------------------------------------------------------------
+
+    def _word(self, text: str, lower: str, start: int, end: int, line_start: bool) -> _Word:
+        key = lower[start:end]
+        possessive = full_stop = False
+        if key[-2:] in _POSSESSIVE and len(key) > 3:
+            key, end, possessive = key[:-2], end - 2, True
+        elif key[-1] == ".":
+            key, end, full_stop = key[:-1], end - 1, True
+        if "’" in key:
+            key = key.replace("’", "'")
+        raw = text[start:end]
+        forename = key in self._forenames
+        surname = key in self._surnames
+        shaped = False
+        if not (forename or surname):
+            if _NOT_A_NAME.search(key):
+                key = ""  # a code ("A1", "COVID-19") or a broken word: it ends the name
+            else:
+                forename, surname, shaped = self._unlisted(key, raw)
+        return _Word(
+            start,
+            end,
+            key,
+            forename,
+            surname,
+            key in self._ambiguous,
+            shaped,
+            len(key) == 1,
+            len(raw) > 1 and raw.isupper(),
+            possessive,
+            full_stop,
+            line_start,
+        )
+
+    def _unlisted(self, key: str, raw: str) -> tuple[bool, bool, bool]:
+        """(forename, surname, Mc/Mac/O' shape) for a word not in the lists as written."""
+        forenames, surnames = self._forenames, self._surnames
+        if not key.isascii():
+            folded = fold(key)
+            if folded in forenames or folded in surnames:
+                return folded in forenames, folded in surnames, False
+        if "-" in key:
+            parts = key.split("-")
+            if all(p in forenames or p in surnames for p in parts):
+                return parts[0] in forenames, parts[-1] in surnames, False
+        return False, False, _SHAPED.match(raw) is not None
+
+    # -- segments ------------------------------------------------------------------------
+
+    def _segments(self, words: list[_Word]) -> list[_Segment]:
+        """Split one run into candidate names, dropping organisation and place names."""
+        out: list[_Segment] = []
+        current = _Segment([])
+        spoiled = False  # what follows a saint's name is a church or a school: "St Mary's"
+        for word in words:
+            key = word.key
+            known = word.forename or word.surname
+            if current.words and word.line_start and not _joins(current, word):
+                if not spoiled:
+                    out.append(current)
+                current, spoiled = _Segment([]), False
+            if key in TITLES and not (current.words and known):
+                if current.words and not spoiled:
+                    out.append(current)
+                current, spoiled = _Segment([], "title", key), False
+                continue
+            if (key in SALUTATIONS or key in SIGN_OFFS) and not current.words:
+                current, spoiled = _Segment([], "salutation", key), False
+                continue
+            if key in SAINTS:
+                if current.words and not spoiled:
+                    out.append(current)
+                current, spoiled = _Segment([]), True
+                continue
+            if key in ORGANISATION_WORDS or (key in self._streets and not word.surname):
+                # "Norfolk County Council", "Elm Road": the words before are the place's name
+                final = key in INSTITUTION_WORDS or key in self._streets
+                if (
+                    current.words
+                    and not spoiled
+                    and (current.lead == "title" or (not final and _strong(current)))
+                ):
+                    out.append(current)
+                current, spoiled = _Segment([]), False
+                continue
+            if not known and (
+                not key
+                or (key in self.skip and not (current.lead == "title" and key in self._words))
+                or (word.caps and not word.initial)
+                or (word.initial and key in ("i", "a") and not current.lead and not word.full_stop)
+            ):
+                if current.words and not spoiled:
+                    out.append(current)
+                current, spoiled = _Segment([]), False
+                continue
+            current.words.append(word)
+            if (word.possessive or word.full_stop) and not word.initial:
+                if not spoiled:
+                    out.append(current)
+                current, spoiled = _Segment([]), False
+        if current.words and not spoiled:
+            out.append(current)
+        return out
+
+    # -- scores --------------------------------------------------------------------------
+
+    def _score(self, doc: Document, segment: _Segment, run_caps: bool) -> Entity | None:
+        words = segment.words
+        # an unknown word before a known forename is a sentence's first word: "Following Jane"
+        while (
+            len(words) > 1
+            and not segment.lead
+            and not (words[0].forename or words[0].surname or words[0].shaped)
+            and words[1].forename
+            and not words[1].ambiguous
+        ):
+            words = words[1:]
+        while words and words[-1].initial:
+            words = words[:-1]  # no trailing initial
+        named = [w for w in words if not w.initial]
+        if not named or len(named) > _MAX_NAME_WORDS:
+            return None
+        start, end = words[0].start, words[-1].end
+        first, last = named[0], named[-1]
+        note = ""
+        raised: tuple[str, ...] = ()
+        support = False
+        if segment.lead == "title":
+            shape, pattern = _TITLE, "title + name"
+            raised = (segment.lead_word,)
+        else:
+            shape, pattern = _shape(doc, words, named)
+            if run_caps:
+                if pattern != "forename + surname" or first.ambiguous or last.ambiguous:
+                    return None  # an ALL-CAPS heading
+                shape -= _CAPS_PENALTY
+                note = "all capitals"
+            leading = segment.lead_word or _leading(doc.lower, start)
+            if leading in _STRONG_LEAD or segment.lead == "salutation":
+                if shape < _SALUTATION:
+                    shape, pattern = _SALUTATION, "salutation + name"
+                raised = (leading,)
+            elif leading:
+                raised, support = (leading,), True
+        if shape <= 0 or (shape <= _UNKNOWN and not raised):
+            return None  # unknown words with nothing to say they are a name
+        lowered: tuple[str, ...] = ()
+        if shape < HIGH and (first.forename or first.surname or last.surname or last.shaped):
+            window, lowered = _context(doc.lower, start, end)
+            if window:
+                support = True
+                raised = tuple(dict.fromkeys(raised + window))
+        ambiguous = [w.key for w in named if w.ambiguous]
+        if ambiguous:
+            note = "; ".join(filter(None, (note, "ambiguous: " + ", ".join(ambiguous))))
+        score = SCORE.of(checksum=None, raised=support, lowered=bool(lowered), shape=shape)
+        if score <= 0:
+            return None
+        return Entity(
+            type=EntityType.PERSON,
+            start=start,
+            end=end,
+            score=score,
+            explanation=Explanation(
+                detector=self.name,
+                pattern=pattern,
+                raised_by=raised,
+                lowered_by=lowered,
+                note=note,
+            ),
+        )
+
+
+def _strong(segment: _Segment) -> bool:
+    """A title, or a forename and a surname that are not both everyday words."""
+    named = [w for w in segment.words if not w.initial]
+    return (
+        len(named) >= 2
+        and named[0].forename
+        and (named[-1].surname or named[-1].shaped)
+        and not (named[0].ambiguous and named[-1].ambiguous)
+    )
+
+
+def _joins(segment: _Segment, word: _Word) -> bool:
+    """Whether a name on one line goes on at the start of the next (a wrapped line)."""
+    if segment.lead == "title" and len(segment.words) <= 1:
+        return True
+    last = segment.words[-1]
+    return (
+        len(segment.words) == 1
+        and last.forename
+        and not last.ambiguous
+        and not last.line_start
+        and (word.surname or word.shaped)
+        and not word.ambiguous
+    )
+
+
+def _shape(doc: Document, words: list[_Word], named: list[_Word]) -> tuple[float, str]:
+    """The score the words alone earn, and what they are."""
+    first, last = named[0], named[-1]
+    if len(named) == 1:
+        word = named[0]
+        if len(words) > 1 and (word.surname or word.shaped):
+            return (_UNKNOWN_SURNAME if word.ambiguous else _INITIAL_SURNAME), "initial + surname"
+        if word.forename and not word.ambiguous:
+            shape = _FORENAME_SENTENCE_START if _starts_sentence(doc, word) else _FORENAME
+            if word.possessive:
+                return shape + _POSSESSIVE_BONUS, "forename + possessive"
+            return shape, "forename"
+        if word.known or word.shaped:
+            return 0.0, "surname"  # only with a title, a salutation or a context word
+        return _UNKNOWN, "unknown word"
+    first_known = first.forename or first.surname
+    last_known = last.surname or last.shaped or last.forename
+    if first_known and last_known and all(w.known or w.shaped or w.initial for w in words):
+        if first.ambiguous and last.ambiguous:
+            return _PAIR_BOTH_AMBIGUOUS, "forename + surname"
+        if first.ambiguous or last.ambiguous:
+            return _PAIR_ONE_AMBIGUOUS, "forename + surname"
+        return _PAIR, "forename + surname"
+    if first.forename:
+        return (_UNKNOWN if first.ambiguous else _FORENAME_UNKNOWN), "forename + unknown"
+    if last.surname or last.shaped:
+        return (_UNKNOWN if last.ambiguous else _UNKNOWN_SURNAME), "unknown + surname"
+    return _UNKNOWN, "unknown words"
+
+
+def _leading(lower: str, start: int) -> str:
+    """The context word, greeting or label just before `start` (same or previous line)."""
+    window = lower[max(0, start - 32) : start]
+    head = window.rstrip(_LEAD_TAIL)
+    if not head:
+        return ""
+    words = head.replace("’", "'").rsplit(None, 3)
+    last = words[-1].lstrip("(\"'")
+    if last not in _LEAD_LAST and last[:-2] not in _LEAD_LAST:
+        return ""
+    tail = window[len(head) :]
+    if tail.count("\n") > 1:
+        return ""
+    for size in (3, 2, 1):
+        if len(words) < size:
+            continue
+        phrase = " ".join(words[-size:]).lstrip("(\"'")
+        phrase = phrase.removesuffix("'s")
+        if phrase in _LEAD_WORDS or (phrase in _LABELS and ":" in tail):
+            return phrase
+    return ""
+
+
+def _context(lower: str, start: int, end: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Context words in the same sentence within 40 characters before and 20 after."""
+    before = lower[max(0, start - 40) : start]
+    after = lower[end : end + 20]
+    cut = max(before.rfind(". "), before.rfind("? "), before.rfind("! "), before.rfind("\n\n"))
+    if cut >= 0:
+        before = before[cut + 1 :]
+    for mark in (". ", "? ", "! ", "\n\n"):
+        stop = after.find(mark)
+        if stop >= 0:
+            after = after[:stop]
+    words = _WINDOW_WORD.findall(before)
+    later = _WINDOW_WORD.findall(after)
+    raised = sorted(_CONTEXT_SINGLE.intersection(words) | _CONTEXT_SINGLE.intersection(later))
+    raised += [p for p in _CONTEXT_PHRASES if p in before or p in after]
+    lowered = sorted(_CONTRADICT.intersection(later))
+    return tuple(raised), tuple(lowered)
+
+
+def _line_start(text: str, start: int) -> bool:
+    """Whether only spaces stand between the start of the line and `start`."""
+    before = text[max(0, start - 12) : start]
+    return start == 0 or ("\n" in before and not before.rsplit("\n", 1)[1].strip())
+
+
+def _starts_sentence(doc: Document, word: _Word) -> bool:
+    """Whether `word` opens a sentence or a line (where any word is capitalised)."""
+    before = doc.text[max(0, word.start - 8) : word.start].rstrip(" \t\"'“‘(")
+    return not before or before[-1] in ".!?\n:"
+
+
+DETECTOR = PersonDetector()
