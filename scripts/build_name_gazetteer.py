@@ -8,8 +8,10 @@ and job lists mark names that are also everyday words or places as *ambiguous*: 
 the gazetteer but count only with other evidence.
 
 Output (UTF-8, sorted, one entry a line; deterministic for a given Faker version):
-  forenames.tsv   name TAB community codes (comma-separated)
+  forenames.tsv   name TAB community codes (comma-separated): the list to read and review
   surnames.tsv    name TAB community codes
+  forenames.txt   the detector's look-up keys: each name in lower case, and without its
+  surnames.txt    diacritics too ("zielińska", "zielinska") unless that is an everyday word
   ambiguous.tsv   lower-cased name TAB why it is ambiguous
   words.tsv       lower-cased everyday word or place that is no name TAB its list
 
@@ -444,13 +446,16 @@ def main() -> int:
             ambiguous[fold(key)] = words[fold(key)]
 
     OUT.mkdir(parents=True, exist_ok=True)
-    for filename, table in (("forenames.tsv", forenames), ("surnames.tsv", surnames)):
+    known = {n.lower() for n in set(forenames) | set(surnames)}
+    for stem, table in (("forenames", forenames), ("surnames", surnames)):
         lines = [f"{n}\t{','.join(sorted(c))}" for n, c in sorted(table.items(), key=_order)]
-        (OUT / filename).write_text("\n".join(lines) + "\n", encoding="utf-8")
+        (OUT / f"{stem}.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        keys = {n.lower().replace("’", "'") for n in table}
+        keys |= {fold(k) for k in keys} - (set(words) - known)
+        (OUT / f"{stem}.txt").write_text("\n".join(sorted(keys)) + "\n", encoding="utf-8")
     (OUT / "ambiguous.tsv").write_text(
         "".join(f"{n}\t{why}\n" for n, why in sorted(ambiguous.items())), encoding="utf-8"
     )
-    known = {n.lower() for n in set(forenames) | set(surnames)}
     (OUT / "words.tsv").write_text(
         "".join(f"{w}\t{why}\n" for w, why in sorted(words.items()) if w not in known),
         encoding="utf-8",

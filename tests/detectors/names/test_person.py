@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import random
 from collections import defaultdict
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -19,10 +18,10 @@ from mailwarden.detectors import Entity, EntityType, mask, mask_value
 from mailwarden.detectors.core import Detectors
 from mailwarden.detectors.names._gazetteer import gazetteer
 from mailwarden.detectors.names.person import DETECTOR
+from mailwarden.detectors.names.person_context import DETECTOR as CONTEXT_DETECTOR
 from mailwarden.detectors.scoring import ACT
 
-DATA = Path(DETECTOR.__module__.replace(".", "/")).parent  # for the error messages only
-_DETECTORS = Detectors([DETECTOR], use_hyperscan=False)
+_DETECTORS = Detectors([DETECTOR, CONTEXT_DETECTOR])
 
 
 def people(text: str, min_score: float | None = None) -> list[Entity]:
@@ -252,10 +251,11 @@ def test_organisations_places_and_everyday_words_are_not_people(text: str) -> No
     assert found(text) == []
 
 
-def test_a_lone_forename_is_weak() -> None:
-    assert found("We spoke to Priya about it.") == []
-    assert found("We spoke to Priya about it.", min_score=0.3) == ["Priya"]
+def test_a_lone_forename_needs_support() -> None:
+    assert found("We spoke to Priya about it.", min_score=0.0) == []
     assert found("We spoke to the pupil, Priya, about it.") == ["Priya"]
+    assert found("Priya's mum called.") == ["Priya"]
+    assert found("Grace's mum called.", min_score=0.0) == []  # ambiguous: a possessive is not enough
 
 
 def test_both_ambiguous_needs_more_evidence() -> None:
@@ -282,7 +282,7 @@ def test_a_signature_block_keeps_the_name_alone() -> None:
 
 
 def test_a_blank_line_separates_names() -> None:
-    assert found("Priya\n\nNatarajan", min_score=0.3) == ["Priya"]
+    assert found("Mrs Priya\n\nNatarajan") == ["Priya"]
 
 
 # -- masks ----------------------------------------------------------------------------------------

@@ -1,8 +1,8 @@
 """The name lists the PERSON detector looks tokens up in, read once from `data/`.
 
-Every set holds lower-case keys. A name written with diacritics is also kept without them
-("zielińska" and "zielinska", "nguyễn" and "nguyen"), since mail often drops them; a folded
-form that is an everyday word ("thế" folds to "the") is not kept.
+Every set holds lower-case keys. The build script keeps a name written with diacritics without
+them too ("zielińska" and "zielinska", "nguyễn" and "nguyen"), since mail often drops them,
+unless that form is an everyday word ("thế" folds to "the").
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ from pathlib import Path
 __all__ = ["Gazetteer", "fold", "gazetteer"]
 
 _DATA = Path(__file__).with_name("data")
-_FIRST_FIELD = re.compile(r"^[^\t\n]+", re.MULTILINE)
 _COMBINING = re.compile("[\u0300-\u036f]")
 _FOLD = str.maketrans({"ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ø": "o", "Ø": "O", "ı": "i"})
 
@@ -42,27 +41,23 @@ class Gazetteer:
     """Street-type words that are no name ("road", "avenue")."""
 
 
-def _read(filename: str) -> str:
-    return (_DATA / filename).read_text(encoding="utf-8").lower().replace("’", "'")
+def _lines(filename: str) -> list[str]:
+    return (_DATA / filename).read_text(encoding="utf-8").splitlines()
 
 
-def _keys(text: str, words: frozenset[str]) -> frozenset[str]:
-    exact = _FIRST_FIELD.findall(text)
-    folded = _FIRST_FIELD.findall(fold(text))
-    return frozenset(exact).union(k for k in folded if k not in words)
+def _keys(filename: str) -> dict[str, str]:
+    """First field -> second field of a tab-separated file."""
+    return dict(line.split("\t", 1) for line in _lines(filename))
 
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     """The packaged gazetteer (read on first use, then shared)."""
-    words_text = _read("words.tsv")
-    words = frozenset(_FIRST_FIELD.findall(words_text))
-    streets = frozenset(re.findall(r"^([^\t\n]+)\tstreet word$", words_text, re.MULTILINE))
-    ambiguous = _FIRST_FIELD.findall(_read("ambiguous.tsv"))
+    words = _keys("words.tsv")
     return Gazetteer(
-        forenames=_keys(_read("forenames.tsv"), words),
-        surnames=_keys(_read("surnames.tsv"), words),
-        ambiguous=frozenset(ambiguous),
-        words=words,
-        streets=streets,
+        forenames=frozenset(_lines("forenames.txt")),
+        surnames=frozenset(_lines("surnames.txt")),
+        ambiguous=frozenset(_keys("ambiguous.tsv")),
+        words=frozenset(words),
+        streets=frozenset(w for w, kind in words.items() if kind == "street word"),
     )

@@ -61,14 +61,19 @@ def _set(words: str) -> frozenset[str]:
 
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f\u1e00-\u1eff"
 _TOKEN = rf"[{_UPPER}][\w'’\-]*\.?"
-_PARTICLES = (
-    "al|ap|bin|binti|bint|da|das|de|del|della|den|der|di|do|dos|du|el|ibn|la|le|mac|ní|nic|"
-    "ó|ter|ten|van|von|y"
+_PARTICLES = _set(
+    "al ap bin binti bint da das de del della den der di do dos du el ibn la le mac ní nic "
+    "ó ter ten van von y"
 )
-_SEP = rf"(?:[ \t\u00a0]|\r?\n)[ \t\u00a0]*(?:(?:{_PARTICLES})[ \t]+)?"
-_RUN = re.compile(rf"{_TOKEN}((?:{_SEP}{_TOKEN})*)")
-"""Capitalised words joined by spaces, one line break or a particle (no look-behind: it
-would cost Python's regex engine its fast skip to the next capital)."""
+_GAP = r"(?:[ \t\u00a0]|\r?\n)[ \t\u00a0]*(?:[a-zíó]{1,5} )?"
+"""Between two words of a run: spaces, one line break, and maybe a particle ("de", "bin"),
+matched loosely here and checked against `_PARTICLES` in Python (a list of alternatives in
+the pattern would cost the whole scan a fifth of its speed)."""
+_RUN = re.compile(rf"[{_UPPER}][\w'’\-]*(?:(['’]s)\b|\.?(?:{_GAP}{_TOKEN})+)")
+"""Two or more capitalised words, or one with a possessive: lone capitalised words (most of
+them, since every sentence starts with one) never reach Python. A lone name is found from
+the greeting or context word before it, by `names.person_context`."""
+_RUN_ANY = re.compile(rf"{_TOKEN}(?:{_GAP}{_TOKEN})*")
 _WORD = re.compile(_TOKEN)
 _NOT_A_NAME = re.compile(r"[\d_]|-$|^-")
 
@@ -176,13 +181,22 @@ CONTEXT_WORDS = (
 _CONTRADICT = frozenset({"road", "street", "avenue", "lane", "ltd", "limited", "plc", "inc", "llp"})
 _CONTEXT_SINGLE = frozenset(w for w in CONTEXT_WORDS if " " not in w)
 _CONTEXT_PHRASES = tuple(w for w in CONTEXT_WORDS if " " in w)
-_WINDOW_WORD = re.compile(r"[a-z][a-z.&]*[a-z]|[a-z]")
+_PHRASE_ENDS = frozenset(p.rsplit(None, 1)[-1] for p in _CONTEXT_PHRASES)
+_ENDINGS = (",", ".", ":", ";", ")", "!", "?", "'s", "’s", "),", ").")
+_WINDOW_KEYS = frozenset(
+    variant
+    for word in _CONTEXT_SINGLE | _PHRASE_ENDS | _CONTRADICT
+    for variant in (word, f"({word}", *(word + end for end in _ENDINGS))
+)
+"""Context words as `str.split` leaves them, with the punctuation that may follow them."""
+_SPACES = str.maketrans(dict.fromkeys(',;:()[]"“”‘’!?./', " "))
 _LEAD_WORDS = frozenset({*CONTEXT_WORDS, *SALUTATIONS, *SIGN_OFFS, "thank you", "love"})
 """Words that, right before a capitalised word, make it a name (checked in lower case)."""
 _LABELS = frozenset({"name", "signed", "from", "to"})
 """Labels that count with a colon after them ("Name: ...", "From: ...")."""
 _STRONG_LEAD = SALUTATIONS | SIGN_OFFS | {"thank you", "love", "name", "signed", "from", "to"}
 _LEAD_LAST = frozenset(w.rsplit(None, 1)[-1] for w in _LEAD_WORDS | _LABELS)
+_LEADING_WORDS = TITLES | SALUTATIONS | SIGN_OFFS
 _LEAD_TAIL = " \t\r\n:,(-–—"
 _STRIP = ",;:()[]\"'“”‘’!?"
 _ADDRESSEES = _set(
@@ -255,7 +269,7 @@ class PersonDetector:
     _ambiguous: frozenset[str]
     _streets: frozenset[str]
     _words: frozenset[str]
-    _leads: frozenset[str]
+    _ambiguous_names: frozenset[str]
 
     def __init__(self, names: Gazetteer | None = None) -> None:
         self._given = names
@@ -269,11 +283,11 @@ class PersonDetector:
         self._ambiguous = names.ambiguous
         self._streets = names.streets
         self._words = names.words
-        known = names.forenames | names.surnames
-        self.skip = ((names.words | _FUNCTION | _ADDRESSEES) - known) | (
-            ORGANISATION_WORDS | names.streets | TITLES | SALUTATIONS | SIGN_OFFS | SAINTS
-        )
-        self._leads = (known - names.ambiguous) | TITLES | SALUTATIONS | SIGN_OFFS
+        everyday = names.words | _FUNCTION | _ADDRESSEES
+        self.skip = frozenset(
+            w for w in everyday if w not in names.forenames and w not in names.surnames
+        ) | (ORGANISATION_WORDS | names.streets | TITLES | SALUTATIONS | SIGN_OFFS | SAINTS)
+        self._ambiguous_names = names.ambiguous - self.skip
         self._ready = True
 
     def load(self) -> PersonDetector:
@@ -285,66 +299,93 @@ class PersonDetector:
     def _worth_weighing(self, key: str) -> bool | None:
         """True for a run with a title, a greeting, a non-ambiguous name or two ambiguous ones;
         None when every word in it is an everyday word (no context can make it a name)."""
-        leads, ambiguous, skip = self._leads, self._ambiguous, self.skip
-        seen = 0
-        open_words = False
-        for raw in key.split():
-            word = raw.rstrip(".").removesuffix("'s")
-            if word in leads:
-                return True
-            if word not in skip:
-                open_words = True
-                if word in ambiguous:
-                    seen += 1
-        if seen > 1:
+        words = key.split()
+        if "." in key or "'" in key or "’" in key:
+            words = [w.rstrip(".").replace("’", "'").removesuffix("'s") for w in words]
+        if SAINTS.intersection(words):  # "St Mary's School": the saint is no person
+            words = [w for i, w in enumerate(words) if not (i and words[i - 1] in SAINTS)]
+        if not _LEADING_WORDS.isdisjoint(words):
             return True
-        return False if open_words else None
+        found = self._forenames.intersection(words) | self._surnames.intersection(words)
+        if found and not self._ambiguous.issuperset(found):
+            return True
+        if self.skip.issuperset(words):
+            return None
+        ambiguous = self._ambiguous_names
+        if _FUNCTION.isdisjoint(words):
+            return len(ambiguous.intersection(words)) > 1
+        seen = 0  # "May at County Hall": two ambiguous names, but not side by side
+        for word in words:
+            if word in ambiguous:
+                seen += 1
+                if seen > 1:
+                    return True
+            elif word in _FUNCTION:
+                seen = 0
+        return False
 
     def scan(self, doc: Document) -> Iterator[Entity]:
         if not self._ready:
             self._load()
         skip, forenames, ambiguous = self.skip, self._forenames, self._ambiguous
-        text, lower = doc.text, doc.lower
-        word_at = self._word
-        for match in _RUN.finditer(text):
+        lower = doc.lower
+        for match in _RUN.finditer(doc.text):
             start, end = match.span()
             key = lower[start:end]
-            if key in skip:
-                continue  # "The", "Please", "Council": most runs end here
             if start and lower[start - 1].isalnum():
                 continue  # inside a word: "iPhone"
-            if match.start(1) == end:  # one word
-                if key[-2:] in _POSSESSIVE:
-                    key = key[:-2]
-                elif key[-1] == ".":
-                    key = key[:-1]
+            if match.start(1) >= 0:  # one word and a possessive: "Jane's"
+                key = key[:-2]
                 if key in skip or (
                     (key not in forenames or key in ambiguous) and not _leading(lower, start)
                 ):
                     continue
-                words = [word_at(text, lower, start, end, _line_start(text, start))]
             else:
                 worth = self._worth_weighing(key)
                 if worth is None or (not worth and not _leading(lower, start)):
                     continue  # "Adult Social Care", "May I", "Norfolk County Council"
-                words = []
-                previous = -1
-                for found in _WORD.finditer(text, start, end):
-                    at = found.start()
-                    line_start = (
-                        _line_start(text, at) if previous < 0 else "\n" in text[previous:at]
-                    )
-                    previous = found.end()
-                    words.append(word_at(text, lower, at, previous, line_start))
-            run_caps = True
-            for word in words:
-                if not (word.caps or word.initial):
-                    run_caps = False
-                    break
-            for segment in self._segments(words):
-                entity = self._score(doc, segment, run_caps)
-                if entity is not None:
-                    yield entity
+            yield from self._weigh(doc, start, end)
+
+    def after_lead(self, doc: Document, start: int) -> Iterator[Entity]:
+        """The names in the capitalised run at `start`, which a greeting or context word
+        precedes (what `names.person_context` proposes)."""
+        if not self._ready:
+            self._load()
+        match = _RUN_ANY.match(doc.text, start)
+        if match is not None:
+            yield from self._weigh(doc, start, match.end())
+
+    def _weigh(self, doc: Document, start: int, end: int) -> Iterator[Entity]:
+        """Entities for the capitalised run `text[start:end]`."""
+        text, lower = doc.text, doc.lower
+        words: list[_Word] = []
+        previous = -1
+        for found in _WORD.finditer(text, start, end):
+            at = found.start()
+            if previous < 0:
+                line_start = _line_start(text, at)
+            else:
+                gap = text[previous:at]
+                line_start = "\n" in gap
+                if not gap.isspace() and gap.strip() not in _PARTICLES:
+                    yield from self._entities(doc, words)  # "London and Paris": two runs
+                    words = []
+            previous = found.end()
+            words.append(self._word(text, lower, at, previous, line_start))
+        yield from self._entities(doc, words)
+
+    def _entities(self, doc: Document, words: list[_Word]) -> Iterator[Entity]:
+        if not words:
+            return
+        run_caps = True
+        for word in words:
+            if not (word.caps or word.initial):
+                run_caps = False
+                break
+        for segment in self._segments(words):
+            entity = self._score(doc, segment, run_caps)
+            if entity is not None:
+                yield entity
 
     # -- words ---------------------------------------------------------------------------
 
@@ -582,18 +623,19 @@ def _leading(lower: str, start: int) -> str:
     head = window.rstrip(_LEAD_TAIL)
     if not head:
         return ""
-    words = head.replace("’", "'").rsplit(None, 3)
-    last = words[-1].lstrip("(\"'")
-    if last not in _LEAD_LAST and last[:-2] not in _LEAD_LAST:
-        return ""
+    last = head.rsplit(None, 1)[-1].lstrip("(\"'")
+    if last not in _LEAD_LAST:
+        last = last.replace("’", "'").removesuffix("'s")
+        if last not in _LEAD_LAST:
+            return ""
     tail = window[len(head) :]
     if tail.count("\n") > 1:
         return ""
+    words = head.replace("’", "'").rsplit(None, 3)
     for size in (3, 2, 1):
         if len(words) < size:
             continue
-        phrase = " ".join(words[-size:]).lstrip("(\"'")
-        phrase = phrase.removesuffix("'s")
+        phrase = " ".join(words[-size:]).lstrip("(\"'").removesuffix("'s")
         if phrase in _LEAD_WORDS or (phrase in _LABELS and ":" in tail):
             return phrase
     return ""
@@ -603,15 +645,19 @@ def _context(lower: str, start: int, end: int) -> tuple[tuple[str, ...], tuple[s
     """Context words in the same sentence within 40 characters before and 20 after."""
     before = lower[max(0, start - 40) : start]
     after = lower[end : end + 20]
+    if _WINDOW_KEYS.isdisjoint(before.split()) and _WINDOW_KEYS.isdisjoint(after.split()):
+        return (), ()  # most names: nothing around them either way
+    words = before.translate(_SPACES).split()
+    later = after.translate(_SPACES).split()
     cut = max(before.rfind(". "), before.rfind("? "), before.rfind("! "), before.rfind("\n\n"))
     if cut >= 0:
         before = before[cut + 1 :]
+        words = before.translate(_SPACES).split()
     for mark in (". ", "? ", "! ", "\n\n"):
         stop = after.find(mark)
         if stop >= 0:
             after = after[:stop]
-    words = _WINDOW_WORD.findall(before)
-    later = _WINDOW_WORD.findall(after)
+            later = after.translate(_SPACES).split()
     raised = sorted(_CONTEXT_SINGLE.intersection(words) | _CONTEXT_SINGLE.intersection(later))
     raised += [p for p in _CONTEXT_PHRASES if p in before or p in after]
     lowered = sorted(_CONTRADICT.intersection(later))
