@@ -257,10 +257,13 @@ monday tuesday wednesday thursday friday saturday sunday
 """
 # Names too common as names to be held back by a word list that happens to contain them.
 NEVER_AMBIGUOUS = frozenset(
-    """
-    charlotte florence adelaide alexandria austin elizabeth georgia jackson madison regina
-    sofia savannah santiago eugene john james
-    """.split()
+    re.findall(
+        r"\S+",
+        """
+        charlotte florence adelaide alexandria austin elizabeth georgia jackson madison regina
+        sofia savannah santiago eugene john james
+        """,
+    )
 )
 
 _FOLD = str.maketrans({"ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ø": "o", "Ø": "O", "ı": "i"})
@@ -340,8 +343,11 @@ def derived_surnames(community: str, names: set[str]) -> set[str]:
 _NAME = re.compile(r"^[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*$")
 _LATIN = re.compile(r"^[\u0000-\u024f\u1e00-\u1eff'’-]+$")
 _PARTICLES = frozenset(
-    "a al am an ap bin binti da de del della der di do dos du el ibn la le mac mc ní nic "
-    "o ó t ten ter uí van von y".split()
+    re.findall(
+        r"\S+",
+        "a al am an ap bin binti da de del della der di do dos du el ibn la le mac mc ní nic "
+        "o ó t ten ter uí van von y",
+    )
 )
 
 
@@ -352,9 +358,9 @@ def clean(raw: str) -> list[str]:
     for part in raw.split():
         if part.lower() in _PARTICLES or len(part) < 2:
             continue
-        part = part[0].upper() + part[1:] if part[0].islower() else part
-        if _NAME.match(part) and _LATIN.match(part):
-            out.append(part)
+        name = part[0].upper() + part[1:] if part[0].islower() else part
+        if _NAME.match(name) and _LATIN.match(name):
+            out.append(name)
     return out
 
 

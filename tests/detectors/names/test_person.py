@@ -255,7 +255,9 @@ def test_a_lone_forename_needs_support() -> None:
     assert found("We spoke to Priya about it.", min_score=0.0) == []
     assert found("We spoke to the pupil, Priya, about it.") == ["Priya"]
     assert found("Priya's mum called.") == ["Priya"]
-    assert found("Grace's mum called.", min_score=0.0) == []  # ambiguous: a possessive is not enough
+    assert (
+        found("Grace's mum called.", min_score=0.0) == []
+    )  # ambiguous: a possessive is not enough
 
 
 def test_both_ambiguous_needs_more_evidence() -> None:
@@ -335,3 +337,43 @@ def test_mask_never_contains_the_surname(forename: str, surname: str) -> None:
         masked = mask(entity, text)
         assert surname not in masked
         assert masked == "[name]" or all(part.endswith(".") for part in masked.split())
+
+
+# -- engines and the public entry point -----------------------------------------------------------
+
+_SAMPLE = (
+    "Dear Mrs Oyelaran-Whitcombe,\n\nI visited Kasia Zielińska and her son, Tomasz, at home. "
+    "Hi, Tamsin: Dr A. Patel from Norfolk County Council wrote to Jane\nSmith.\n\n"
+    "Kind regards,\nPriya Natarajan\nSocial Worker, Adult Social Care"
+)
+
+
+def test_hyperscan_and_re_find_the_same_names() -> None:
+    with_re = Detectors([DETECTOR, CONTEXT_DETECTOR], use_hyperscan=False)
+    assert _DETECTORS.detect(_SAMPLE, min_score=0.0) == with_re.detect(_SAMPLE, min_score=0.0)
+
+
+def test_found_through_the_public_detect() -> None:
+    import mailwarden
+
+    names = [
+        _SAMPLE[e.start : e.end] for e in mailwarden.detect(_SAMPLE) if e.type is EntityType.PERSON
+    ]
+    assert names == [
+        "Oyelaran-Whitcombe",
+        "Kasia Zielińska",
+        "Tomasz",
+        "Tamsin",
+        "A. Patel",
+        "Jane\nSmith",
+        "Priya Natarajan",
+    ]
+
+
+def test_an_address_after_a_name_does_not_lower_it() -> None:
+    (entity,) = people("the tenant Jane Smith at 12 Elm Road")
+    assert entity.score >= 0.85
+
+
+def test_a_firm_is_not_acted_on() -> None:
+    assert found("Jane Smith & Sons have the contract.") == []

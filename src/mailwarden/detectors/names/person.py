@@ -1,13 +1,17 @@
 """PERSON: people's names, found from a gazetteer and the words around them.
 
-How it proposes. One compiled regex walks the text once and yields *runs*: capitalised words
-joined by spaces, a single line break, or a name particle ("de", "van", "bin"). In ordinary
-prose most runs are one word that starts a sentence ("The", "Please"), and a frozenset look-up
-drops it at once; only the few runs left are split into words and weighed. That is a
-`TextDetector` on purpose: a Hyperscan prefilter cannot know which capitalised words are names
-without the gazetteer, and a prefilter over titles and context words alone would miss the
-commonest evidence, a forename followed by a surname. One `finditer` and set look-ups keep the
-Python work per capitalised word to a few hundred nanoseconds.
+How it proposes, and why a `TextDetector`. Every sentence starts with a capital, so a pass
+that stops at each capitalised word pays Python's per-match cost some 20,000 times a megabyte.
+Instead one compiled regex (`_RUN`, with no look-behind so that the engine's own skip to the
+next capital stays on) yields only *runs* of two or more capitalised words, joined by spaces,
+one line break or a particle ("de", "van", "bin"), and single words with a possessive
+("Jane's"); set look-ups then drop most runs ("Adult Social Care", "May I") before any word is
+weighed. A lone capitalised word is a name only when something before it says so ("Hi,
+Tamsin", "Kind regards,\\nJo", "pupil Kasia"): those few places come from the shared Hyperscan
+scan, through `names.person_context`, which hands the run to `after_lead`. A Hyperscan
+prefilter cannot stand in for the run pass, since the commonest evidence, a known forename
+before a known surname, is a 30,000-name look-up that a pattern database would take seconds to
+compile.
 
 How it scores (the shared scale: LOW 0.3, MEDIUM 0.5, ACT 0.6, HIGH 0.85):
 
@@ -20,12 +24,13 @@ How it scores (the shared scale: LOW 0.3, MEDIUM 0.5, ACT 0.6, HIGH 0.85):
   ("Rose Hill", "Will Young"): that needs more evidence;
 - a known forename with an unknown word ("Ola Brzęczyszczykiewicz"): MEDIUM; an unknown word
   with a known surname: 0.45; two unknown capitalised words: 0.25;
-- a lone non-ambiguous forename: 0.4 (0.35 starting a sentence), 0.6 with a possessive
-  ("Jane's"); a lone ambiguous forename, or a lone surname, is not reported;
+- a lone forename is reported only with a possessive (0.6, "Jane's", when the forename is not
+  ambiguous) or a word before it (a greeting, a label or a context word); a lone surname only
+  with a title, a greeting or a context word; unknown words never on their shape alone;
 - a context word ("service user", "resident", "pupil", "tenant", "mother", "named", ...) just
   before the name, or in the same sentence for a name with a gazetteer word, adds 0.35 (so
   "service user Kasia Zielińska" and "pupil Tamsin" reach the action threshold even when
-  neither word is known); a contradicting word after it ("road", "ltd") takes 0.45 off.
+  neither word is known); "ltd", "&" or "road" right after it takes 0.45 off.
 
 What it leaves out. Organisation and place names: a run whose words end in an institution or
 street word ("Norfolk County Council", "St Mary's School", "Elm Road") is not a person unless
@@ -178,7 +183,7 @@ CONTEXT_WORDS = (
     "date of birth",
     "born",
 )
-_CONTRADICT = frozenset({"road", "street", "avenue", "lane", "ltd", "limited", "plc", "inc", "llp"})
+_CONTRADICT = frozenset({"road", "street", "avenue", "ltd", "limited", "plc", "inc", "llp", "&"})
 _CONTEXT_SINGLE = frozenset(w for w in CONTEXT_WORDS if " " not in w)
 _CONTEXT_PHRASES = tuple(w for w in CONTEXT_WORDS if " " in w)
 _PHRASE_ENDS = frozenset(p.rsplit(None, 1)[-1] for p in _CONTEXT_PHRASES)
@@ -328,53 +333,57 @@ class PersonDetector:
         if not self._ready:
             self._load()
         skip, forenames, ambiguous = self.skip, self._forenames, self._ambiguous
+        worth_weighing, weigh = self._worth_weighing, self._weigh
         lower = doc.lower
+        found: list[Entity] = []
         for match in _RUN.finditer(doc.text):
             start, end = match.span()
-            key = lower[start:end]
             if start and lower[start - 1].isalnum():
                 continue  # inside a word: "iPhone"
             if match.start(1) >= 0:  # one word and a possessive: "Jane's"
-                key = key[:-2]
+                key = lower[start : end - 2]
                 if key in skip or (
                     (key not in forenames or key in ambiguous) and not _leading(lower, start)
                 ):
                     continue
             else:
-                worth = self._worth_weighing(key)
+                worth = worth_weighing(lower[start:end])
                 if worth is None or (not worth and not _leading(lower, start)):
                     continue  # "Adult Social Care", "May I", "Norfolk County Council"
-            yield from self._weigh(doc, start, end)
+            weigh(doc, start, end, found)
+        return iter(found)
 
-    def after_lead(self, doc: Document, start: int) -> Iterator[Entity]:
+    def after_lead(self, doc: Document, start: int) -> list[Entity]:
         """The names in the capitalised run at `start`, which a greeting or context word
         precedes (what `names.person_context` proposes)."""
         if not self._ready:
             self._load()
+        found: list[Entity] = []
         match = _RUN_ANY.match(doc.text, start)
         if match is not None:
-            yield from self._weigh(doc, start, match.end())
+            self._weigh(doc, start, match.end(), found)
+        return found
 
-    def _weigh(self, doc: Document, start: int, end: int) -> Iterator[Entity]:
-        """Entities for the capitalised run `text[start:end]`."""
+    def _weigh(self, doc: Document, start: int, end: int, found: list[Entity]) -> None:
+        """Add the entities of the capitalised run `text[start:end]` to `found`."""
         text, lower = doc.text, doc.lower
         words: list[_Word] = []
         previous = -1
-        for found in _WORD.finditer(text, start, end):
-            at = found.start()
+        for token in _WORD.finditer(text, start, end):
+            at = token.start()
             if previous < 0:
                 line_start = _line_start(text, at)
             else:
                 gap = text[previous:at]
                 line_start = "\n" in gap
                 if not gap.isspace() and gap.strip() not in _PARTICLES:
-                    yield from self._entities(doc, words)  # "London and Paris": two runs
+                    self._add(doc, words, found)  # "London and Paris": two runs
                     words = []
-            previous = found.end()
+            previous = token.end()
             words.append(self._word(text, lower, at, previous, line_start))
-        yield from self._entities(doc, words)
+        self._add(doc, words, found)
 
-    def _entities(self, doc: Document, words: list[_Word]) -> Iterator[Entity]:
+    def _add(self, doc: Document, words: list[_Word], found: list[Entity]) -> None:
         if not words:
             return
         run_caps = True
@@ -385,7 +394,7 @@ class PersonDetector:
         for segment in self._segments(words):
             entity = self._score(doc, segment, run_caps)
             if entity is not None:
-                yield entity
+                found.append(entity)
 
     # -- words ---------------------------------------------------------------------------
 
@@ -660,7 +669,7 @@ def _context(lower: str, start: int, end: int) -> tuple[tuple[str, ...], tuple[s
             later = after.translate(_SPACES).split()
     raised = sorted(_CONTEXT_SINGLE.intersection(words) | _CONTEXT_SINGLE.intersection(later))
     raised += [p for p in _CONTEXT_PHRASES if p in before or p in after]
-    lowered = sorted(_CONTRADICT.intersection(later))
+    lowered = [later[0]] if later and later[0] in _CONTRADICT else []  # "Smith ltd"
     return tuple(raised), tuple(lowered)
 
 

@@ -12,7 +12,6 @@ other (the same scores, the same organisation and place checks).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from ..base import PatternSpec
 from ..document import Document
@@ -51,8 +50,8 @@ class PersonContextDetector:
         ),
     )
 
-    def validate(self, doc: Document, match: re.Match[str], spec: PatternSpec) -> Iterator[Entity]:
-        yield from PERSON.after_lead(doc, match.end())
+    def validate(self, doc: Document, match: re.Match[str], spec: PatternSpec) -> list[Entity]:
+        return PERSON.after_lead(doc, match.end())
 
 
 DETECTOR = PersonContextDetector()
