@@ -98,9 +98,14 @@ def test_not_acted_on(text: str) -> None:
     assert addresses(text) == []
 
 
-def test_bare_street_is_reported_below_the_threshold() -> None:
-    assert addresses("We took Elm Road to the station", min_score=0.0) == ["Elm Road"]
+def test_bare_street_is_a_place() -> None:
+    assert addresses("We took Elm Road to the station", min_score=0.0) == []
     assert addresses("The Way forward", min_score=0.0) == []
+    assert addresses("Elm Road, Norwich NR1 9ZZ", min_score=0.0) == []
+    assert [e.type for e in detect("Elm Road, Norwich NR1 9ZZ")] == [EntityType.UK_POSTCODE]
+    (entity,) = detect("His address: Elm Road, Norwich")
+    assert entity.score == 0.65
+    assert entity.explanation.pattern == "street name only"
 
 
 def test_scores() -> None:
@@ -132,7 +137,7 @@ def test_mask_hides_the_whole_block() -> None:
 def test_prefilter_finds_what_the_exact_pattern_finds() -> None:
     text = (
         "Flat 3, 12 Elm Road\nNorwich\nNR1 9ZZ\n\nRose Cottage, Elm Lane, Diss and "
-        "14 Oak Lane; 7 ST MARY\u2019S ROAD, Elm Road is shut"
+        "14 Oak Lane; 7 ST MARY\u2019S ROAD, Elm Road NR2 1AA. Address: Mill Lane"
     )
     fast = Detectors([DETECTOR]).detect(text, min_score=0.0)
     slow = Detectors([DETECTOR], use_hyperscan=False).detect(text, min_score=0.0)

@@ -54,6 +54,12 @@ _PASSWORD = re.compile(
     rf"(?P<strong>{_STRONG})|(?P<strong0>{_STRONG})|{_WEAK})" + _VALUE,
     re.IGNORECASE,
 )
+_PASSWORD_SCAN = (
+    r"(?:pass[ \-]?(?:word|wd|code|phrase)s?|pwd|memorable[ \t]+(?:word|answer|information))"
+    r"[ \t\r\n:=]"
+)
+"""A password label and what follows it: the exact pattern decides whether a value does
+(a stricter prefilter here costs the byte scanner more to compile than it saves)."""
 _LOGIN_PAIR = re.compile(
     r"(?<!\w)(?P<label>(?:log[ \-]?in|log[ \-]?on|sign[ \-]?in|account)[ \t]+"
     r"(?:details|credentials)|credentials)"
@@ -315,7 +321,7 @@ class CredentialDetector:
         labelled = (
             PatternSpec(
                 name="password",
-                scan=r"pass[ \-]?(?:word|wd|code|phrase)|pwd|memorable[ \t]+(?:word|answer|info)",
+                scan=_PASSWORD_SCAN,
                 exact=_PASSWORD,
                 max_len=180,
                 caseless=True,
@@ -342,7 +348,7 @@ class CredentialDetector:
                 scan=(
                     r"(?:api[ _\-]?key|api[ _\-]?token|access[ _\-]?(?:key|token)|secret|"
                     r"client[ _\-]?secret|auth[ _\-]?token|token|bearer)"
-                    r"[\"']?[ \t]*(?:is|:|=|=>)?[ \t]*[\"']?[A-Za-z0-9+/_\-.~]{16}"
+                    r"[\"']?[ \t]*(?:is|:|=|=>)?[ \t]*[\"']?[A-Za-z0-9+/_\-.~]{8}"
                 ),
                 exact=_GENERIC_KEY,
                 max_len=240,

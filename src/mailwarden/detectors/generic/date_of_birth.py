@@ -163,20 +163,20 @@ class DateOfBirthDetector:
     patterns: tuple[PatternSpec, ...] = (
         PatternSpec(
             name="day-month-year",
-            scan=r"\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2}",
+            scan=r"\b\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2}",
             exact=_NUMERIC,
             max_len=16,
         ),
         PatternSpec(
             name="year-month-day",
-            scan=r"\d{4}[/.\-]\d{1,2}[/.\-]\d",
+            scan=r"\b\d{4}[/.\-]\d{1,2}[/.\-]\d",
             exact=_ISO,
             max_len=16,
         ),
         PatternSpec(
             name="day-monthname-year",
             scan=(
-                rf"\d{{1,2}}(?:st|nd|rd|th)?(?:{_GAP_SCAN}of)?"
+                rf"\b\d{{1,2}}(?:st|nd|rd|th)?(?:{_GAP_SCAN}of)?"
                 rf"(?:{_GAP_SCAN}|[ \t]?[\-.,/][ \t]?){_MONTH_SCAN}"
             ),
             exact=_DAY_MONTH,
@@ -185,7 +185,7 @@ class DateOfBirthDetector:
         ),
         PatternSpec(
             name="monthname-day-year",
-            scan=rf"{_MONTH_SCAN}[a-z]{{0,6}}\.?{_GAP_SCAN}\d{{1,2}}(?:st|nd|rd|th)?,?{_GAP_SCAN}\d",
+            scan=rf"\b{_MONTH_SCAN}[a-z]{{0,6}}\.?{_GAP_SCAN}\d{{1,2}}(?:st|nd|rd|th)?,?{_GAP_SCAN}\d",
             exact=_MONTH_DAY,
             max_len=40,
             caseless=True,

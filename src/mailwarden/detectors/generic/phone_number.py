@@ -45,7 +45,7 @@ _EXACT = re.compile(
     rf"(?:{_SEP}\d){{8,16}}"
     r"(?!\w|[-.\u2013]\d)"
 )
-_SCAN = r"(?:\+|\(|0)(?:[ \t\xa0.\-?()]{0,3}(?:\r?\n[ \t]{0,8})?\d){8}"
+_SCAN = r"(?:\+|\(|\b0)(?:[ \t\xa0.\-?()]{0,3}(?:\r?\n[ \t]{0,8})?\d){8}"
 _DIGIT_GROUP = re.compile(r"\d+")
 _DRAMA = re.compile(r"(?:1632960|7700900)\d{3}")
 """Ofcom's drama ranges that the numbering-plan data leaves out (national significant number)."""

@@ -98,8 +98,8 @@ class PostcodeDetector:
         PatternSpec(
             name="uk-postcode",
             scan=(
-                r"(?:[A-Z][A-Z]?[0-9][A-Z0-9]?|GIR|ASCN|STHL|TDCU|BBND|[BFS]IQQ|PCRN|TKCA)"
-                r"[ \t\xa0]{0,2}[0-9][A-Z]{2}"
+                r"\b(?:[A-Z][A-Z]?[0-9][A-Z0-9]?|GIR|ASCN|STHL|TDCU|BBND|[BFS]IQQ|PCRN|TKCA)"
+                r"[ \t\xa0]{0,2}[0-9][A-Z]{2}\b"
             ),
             exact=re.compile(
                 rf"(?<![\w\-/])(?P<out>{OUTWARD})(?P<sep>[ \t\u00a0]{{0,2}})"
