@@ -26,7 +26,10 @@ class PatternSpec:
     `scan` is the prefilter the byte scanner runs (no look-arounds or back-references: the
     Hyperscan dialect); it must match wherever `exact` does, starting at or before the same
     place. `exact` is the Python pattern that decides the span, boundaries included.
-    `max_len` bounds a match, so validating a candidate never reads far past it.
+    `max_len` bounds a match, so validating a candidate never reads far past it. `before`
+    is how far before the prefilter's hit the exact match may start, for prefilters that
+    anchor on a distinctive word inside the value (keep prefilters small: a long or
+    heavily repeated one makes the shared scanner slow to compile and to run).
     """
 
     name: str
@@ -34,6 +37,7 @@ class PatternSpec:
     exact: re.Pattern[str]
     max_len: int = 64
     caseless: bool = False
+    before: int = 0
 
 
 @runtime_checkable

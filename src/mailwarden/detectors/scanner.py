@@ -32,7 +32,9 @@ class Scanner:
 
     def __init__(self, specs: Sequence[PatternSpec], *, use_hyperscan: bool = True) -> None:
         self.specs = tuple(specs)
-        self._db = _compile(self.specs) if use_hyperscan and _hs is not None else None
+        self._db = (
+            _compile(self.specs) if use_hyperscan and _hs is not None and self.specs else None
+        )
 
     @property
     def engine(self) -> str:
@@ -51,8 +53,12 @@ class Scanner:
             hits.append((index, start, end))
 
         self._db.scan(doc.scan_bytes, match_event_handler=on_match)
+        tried: set[tuple[int, int]] = set()
         seen: set[tuple[int, int]] = set()
         for index, start, end in hits:
+            if (index, start) in tried:  # one start, several ends: confirm once
+                continue
+            tried.add((index, start))
             confirmed = self._confirm(doc.text, self.specs[index], start, end)
             if confirmed is not None and (index, confirmed.start()) not in seen:
                 seen.add((index, confirmed.start()))
@@ -60,10 +66,15 @@ class Scanner:
 
     @staticmethod
     def _confirm(text: str, spec: PatternSpec, start: int, end: int) -> re.Match[str] | None:
-        """The exact match starting in [start, end), searched in a small window only."""
-        left = max(0, start - _LOOKBEHIND)
+        """The exact match starting in [start - spec.before, end), searched in a small window.
+
+        `spec.before` lets a prefilter anchor on a word inside the value (a street type, a
+        label) while the exact pattern starts earlier.
+        """
+        first = max(0, start - spec.before)
+        left = max(0, first - _LOOKBEHIND)
         window = text[left : end + spec.max_len]
-        found = spec.exact.search(window, start - left)
+        found = spec.exact.search(window, first - left)
         if found is None or found.start() + left >= end:
             return None
         # the window found where; matching there on the whole text gives whole-text offsets

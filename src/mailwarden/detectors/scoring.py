@@ -32,33 +32,23 @@ def words_pattern(words: Iterable[str]) -> re.Pattern[str]:
     return re.compile(r"(?<![a-z0-9])(?:" + "|".join(alternatives) + r")(?![a-z0-9])")
 
 
-_BREAKS = ("? ", "! ", "\n\n")
-_ABBREVIATION = 4
-"""A full stop after a word this short ("no.", "ref.", "tel.") does not end a sentence."""
-
-
-def _sentence_stops(window: str) -> list[int]:
-    stops = [i for i in (window.find(mark) for mark in _BREAKS) if i >= 0]
-    stops += [i for i in (window.rfind(mark) for mark in _BREAKS) if i >= 0]
-    start = window.find(". ")
-    while start >= 0:
-        word = window[:start].rsplit(None, 1)[-1] if window[:start].split() else ""
-        if len(word) > _ABBREVIATION:
-            stops.append(start)
-        start = window.find(". ", start + 2)
-    return stops
+_STOP = re.compile(r"[?!][ \t\n]|\n[ \t]*\n|(?<=[^\W\d_]{5})\.[ \t\n]")
+"""Where a sentence ends: ?/! and a space, a blank line, or a full stop after a word of five
+letters or more ("no.", "ref.", "tel." are abbreviations, not sentence ends)."""
 
 
 def _clip_before(window: str) -> str:
     """The part of `window` in the same sentence as what follows it."""
-    stops = _sentence_stops(window)
-    return window[max(stops) + 1 :] if stops else window
+    last = None
+    for last in _STOP.finditer(window):  # noqa: B007 - only the last stop matters
+        pass
+    return window[last.end() :] if last is not None else window
 
 
 def _clip_after(window: str) -> str:
     """The part of `window` in the same sentence as what precedes it."""
-    stops = _sentence_stops(window)
-    return window[: min(stops)] if stops else window
+    first = _STOP.search(window)
+    return window[: first.start()] if first is not None else window
 
 
 @dataclass(frozen=True, slots=True)
