@@ -241,7 +241,7 @@ chesterfield clifton colchester coventry crawley darlington derby dover dudley d
 eden enfield exeter glasgow gloucester hamilton harlow harrow hastings hereford hove hull
 india ipswich ireland israel jersey jordan kendal kensington kent kenya kingston lancaster
 leeds leicester lewes lincoln london luton maidstone malta manchester mansfield newport norfolk
-northampton norwich nottingham oakley oldham oxford paris penrith perth preston reading
+northampton norwich nottingham oakley oldham oxford paris penrith perth preston reading rome
 richmond ripon rochdale rugby salford salisbury sheffield shelby shirley skipton southall
 stafford stockport stoke suffolk sunderland sutton swindon sydney telford trent truro venice
 victoria wakefield walsall warwick watford wells whitby wigan winchester windsor worcester

@@ -132,6 +132,8 @@ def test_forename_and_surname_from_each_community_are_found(community: str) -> N
         ("We wrote to Maria de Souza last week.", "Maria de Souza"),
         ("Olena Kovalenko arrived under the Homes for Ukraine scheme.", "Olena Kovalenko"),
         ("Chan Ka Ho and Wong Mei Ling attended.", "Wong Mei Ling"),
+        ("RE: MR JOHN SMITH - HOUSING APPLICATION", "JOHN SMITH"),
+        ("Name: Brakovia Quelthorne", "Brakovia Quelthorne"),
     ],
 )
 def test_names_found_with_their_evidence(text: str, name: str) -> None:
@@ -245,6 +247,12 @@ def test_unknown_words_without_context_are_not_acted_on(text: str) -> None:
         "Mark the form as urgent.",
         "Bill payers should contact us.",
         "Faith groups and Joy Lane Surgery",
+        "It runs on MS Windows and opens MS Word files.",
+        "OLE2 files (also called Structured Storage) are read.",
+        "Name: Emulation for poll",
+        "Hello ClearML!",
+        "We flew to Santa Cruz.",
+        "Rome's archives are open.",
     ],
 )
 def test_organisations_places_and_everyday_words_are_not_people(text: str) -> None:

@@ -87,7 +87,8 @@ TITLES = _set(
 )
 SALUTATIONS = _set("dear hi hello hey hiya morning afternoon evening")
 SIGN_OFFS = _set("thanks cheers regards wishes sincerely faithfully")
-SAINTS = frozenset({"st", "saint", "ste"})
+SAINTS = frozenset({"st", "saint", "ste", "san", "santa"})
+"""Words before a place or church name, not a person: "St Mary's", "Santa Cruz"."""
 INSTITUTION_WORDS = _set(
     """
     council county borough district parish school schools academy college university nursery
@@ -199,6 +200,13 @@ _LEAD_WORDS = frozenset({*CONTEXT_WORDS, *SALUTATIONS, *SIGN_OFFS, "thank you", 
 """Words that, right before a capitalised word, make it a name (checked in lower case)."""
 _LABELS = frozenset({"name", "signed", "from", "to"})
 """Labels that count with a colon after them ("Name: ...", "From: ...")."""
+_WEAK_LEADS = _set("called named aka born aged dob name signed from to") | {
+    "known as",
+    "date of birth",
+    "the late",
+}
+"""Words that make a known name likelier but do not make an unknown word a name on their own
+("also called Structured Storage", "Name: Faker")."""
 _STRONG_LEAD = SALUTATIONS | SIGN_OFFS | {"thank you", "love", "name", "signed", "from", "to"}
 _LEAD_LAST = frozenset(w.rsplit(None, 1)[-1] for w in _LEAD_WORDS | _LABELS)
 _LEADING_WORDS = TITLES | SALUTATIONS | SIGN_OFFS
@@ -230,6 +238,11 @@ _POSSESSIVE_BONUS = 0.2
 _CAPS_PENALTY = 0.1
 _MAX_NAME_WORDS = 4
 _SHAPED = re.compile(r"(?:Mc|Mac|O'|O’|Fitz)[A-Z]")
+_CAMEL = re.compile(r"[a-z][A-Z]")
+
+
+class _NotANameError(Exception):
+    """A capitalised word shaped like no name."""
 
 
 @dataclass(slots=True)
@@ -261,6 +274,7 @@ class _Segment:
     words: list[_Word]
     lead: str = ""  # "title" or "salutation"
     lead_word: str = ""
+    lead_caps: bool = False  # "MS Windows" is no title
 
 
 class PersonDetector:
@@ -415,7 +429,10 @@ class PersonDetector:
             if _NOT_A_NAME.search(key):
                 key = ""  # a code ("A1", "COVID-19") or a broken word: it ends the name
             else:
-                forename, surname, shaped = self._unlisted(key, raw)
+                try:
+                    forename, surname, shaped = self._unlisted(key, raw)
+                except _NotANameError:
+                    key = ""
         return _Word(
             start,
             end,
@@ -442,7 +459,11 @@ class PersonDetector:
             parts = key.split("-")
             if all(p in forenames or p in surnames for p in parts):
                 return parts[0] in forenames, parts[-1] in surnames, False
-        return False, False, _SHAPED.match(raw) is not None
+        if _SHAPED.match(raw) is not None:
+            return False, False, True
+        if _CAMEL.search(raw) is not None:
+            raise _NotANameError  # "ClearML", "PowerPoint": a product, not a person
+        return False, False, False
 
     # -- segments ------------------------------------------------------------------------
 
@@ -461,7 +482,7 @@ class PersonDetector:
             if key in TITLES and not (current.words and known):
                 if current.words and not spoiled:
                     out.append(current)
-                current, spoiled = _Segment([], "title", key), False
+                current, spoiled = _Segment([], "title", key, word.caps), False
                 continue
             if (key in SALUTATIONS or key in SIGN_OFFS) and not current.words:
                 current, spoiled = _Segment([], "salutation", key), False
@@ -524,7 +545,8 @@ class PersonDetector:
         note = ""
         raised: tuple[str, ...] = ()
         support = False
-        if segment.lead == "title":
+        unknown = not (first.forename or first.surname or last.surname or last.shaped)
+        if segment.lead == "title" and not (segment.lead_caps and unknown and not run_caps):
             shape, pattern = _TITLE, "title + name"
             raised = (segment.lead_word,)
         else:
@@ -534,7 +556,15 @@ class PersonDetector:
                     return None  # an ALL-CAPS heading
                 shape -= _CAPS_PENALTY
                 note = "all capitals"
-            leading = segment.lead_word or _leading(doc.lower, start)
+            leading = (segment.lead != "title" and segment.lead_word) or _leading(doc.lower, start)
+            if unknown and leading in _WEAK_LEADS and not (leading in _LABELS and len(named) > 1):
+                # "the child called Zorenne" but not "also called Structured Storage"
+                window = tuple(
+                    w for w in _context(doc.lower, start, end)[0] if w not in _WEAK_LEADS
+                )
+                if not window:
+                    return None
+                raised, support, leading = (leading, *window), True, ""
             if leading in _STRONG_LEAD or segment.lead == "salutation":
                 if shape < _SALUTATION:
                     shape, pattern = _SALUTATION, "salutation + name"
