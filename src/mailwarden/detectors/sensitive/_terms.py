@@ -1,0 +1,400 @@
+"""Term lists of the sensitive categories: read from `data/`, prepared once for the scan.
+
+A term is written in a small notation (`data/README.md`):
+
+- a space matches spaces, a tab or a line break (mail clients wrap lines);
+- a hyphen matches a hyphen, a space or nothing ("self-harm", "self harm", "selfharm");
+- an apostrophe is optional, straight or curly ("Alzheimer's", "Alzheimers");
+- `(...)` is an optional part ("conviction(s)");
+- `{name}` stands for every entry of the file's set `name` ("member of {union}").
+
+Two spellings of a term are the same term when they have the same letters and digits in the
+same order (`term_key`), so a term is looked up, not matched: the scan finds a *head* (the
+first word of the term that is not a small word like "in", "had", "at"), the exact pattern
+takes the run of words that starts there, and the detector looks up the longest run (with
+any small words just before it) among the keys.
+
+Heads go into the shared Hyperscan scan as plain literals, one expression each, because plain
+literals compile about ten times faster than word-boundary assertions or alternations; a head
+shorter than six letters, which would turn up inside other words ("hiv" in "archive", "arson"
+in "person"), is preceded by a class of characters that cannot be part of a word, plus a `^`
+form for the start of the text. Terms marked `case: exact` (acronyms that are also words, such
+as "LAC" or "Unite") are looked up with their case.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from itertools import product
+from types import MappingProxyType
+from typing import Any
+
+import yaml
+
+from ..base import PatternSpec
+from ..entity import EntityType
+from ..scoring import LOW, MEDIUM
+
+__all__ = [
+    "COMMON_WORDS",
+    "CONTEXT_TOKEN",
+    "EXACT",
+    "LOWERED",
+    "LOWERED_STRONGLY",
+    "RAISED",
+    "SMALL_WORDS",
+    "STRENGTHS",
+    "VERY_COMMON_WORDS",
+    "Category",
+    "ContextWords",
+    "Table",
+    "Term",
+    "expand",
+    "load_category",
+    "term_key",
+    "word_set",
+]
+
+STRENGTHS: Mapping[str, float] = MappingProxyType({"strong": MEDIUM, "medium": 0.4, "weak": LOW})
+"""The score of a term seen alone, by its curated strength: never enough to act on."""
+
+
+def word_set(words: str) -> frozenset[str]:
+    """The words of `words`, separated by whitespace."""
+    return frozenset(words.split())
+
+
+SMALL_WORDS = word_set(
+    "a an the in on at of to for with by from under into as and or not no is was be been being "
+    "had has have"
+)
+"""Words never scanned for: a term's head is another of its words ("in prison", "had a stroke")."""
+
+COMMON_WORDS = word_set(
+    """
+    act action activities admission adult adults after aid alert appearance appointment attack
+    attempt background badge based behaviour black blue capacity care check child children
+    concern concerns condition conditions conference control county court crown day delay
+    domestic early education emergency emotional end evidence exchange face failure far female
+    financial fire fit found global goes green health hearing help history home identity image
+    initial interim interview investigation labour language law learning leave left letter life
+    lines list long looked man medical missing mixed modern national need needs note notice
+    officer order out package partner partners party physical police positive post print profile
+    record records referral reform register registered relationship released remain reported
+    results right risk royal same sample samples scan section self sentence serving sex shop sick
+    significant social special speech strategy summary taken team test tested testing tests trade
+    type uk union use user views went white woman youth rep
+    """
+)
+"""Words too frequent in council mail to scan for when the term has a rarer one."""
+
+VERY_COMMON_WORDS = word_set(
+    """
+    assessment community data information meeting member members membership plan protection
+    report review service support
+    """
+)
+"""Words scanned for only when every other word of the term is small."""
+
+WORD = r"[^\W_]+"
+_SPACE = r"(?:[ \t\u00a0]{1,2}|[ \t\u00a0]?\r?\n[ \t\u00a0]{0,8})"
+SEPARATOR = rf"(?:['\u2019]?(?:[\-\u2010\u2011]?{_SPACE}|[\-\u2010\u2011./&]|,{_SPACE}?)|['\u2019])"
+"""What may stand between two words of one term: a space or line wrap, a hyphen, an
+apostrophe, a full stop or ampersand inside an abbreviation ("s.47", "A&E"), a comma."""
+MAX_WORDS = 10
+EXACT = re.compile(rf"(?<!\w)(?=({WORD}(?:{SEPARATOR}{WORD}){{0,{MAX_WORDS - 1}}}))")
+"""At a word start, the run of words there (group 1): the detector finds the term in it by
+key. The match itself is empty, so the pattern also finds every word start where Hyperscan
+is missing and the patterns run one by one with `re`."""
+
+_BOUNDED_BELOW = 6
+"""Heads shorter than this are scanned with a non-word character (or the text start) before."""
+_NOT_WORD = r"[^0-9A-Za-z_\xaa\xb5\xba\xc0-\xd6\xd8-\xf6\xf8-\xff]"
+"""Every Latin-1 character that Python's `\\w` does not match (and a few it does)."""
+_UNIT = re.compile(r"[^ ]+")
+_PART = re.compile(r"[\-']")
+_OPTIONAL = re.compile(r"\(([^()]*)\)")
+_SET = re.compile(r"\{([a-z_]+)\}")
+_KEY_DROP = re.compile(r"[\W_]+")
+_ALLOWED = re.compile(r"[A-Za-z0-9 '\-.,&/]+")
+
+
+def term_key(text: str, *, cased: bool = False) -> str:
+    """The form every spelling of a term shares: its letters and digits, lower-cased unless
+    the term is case-sensitive."""
+    return _KEY_DROP.sub("", text if cased else text.lower())
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One curated term: its written form, strength, and how far its span reaches."""
+
+    text: str
+    strength: str
+    extend: int = 0
+    """Words after the term that belong to the span ("diagnosed with" + the condition)."""
+    exact_case: bool = False
+    note: str = ""
+
+    @property
+    def weight(self) -> float:
+        return STRENGTHS[self.strength]
+
+
+RAISED, LOWERED, LOWERED_STRONGLY = "raised", "lowered", "lowered_strongly"
+"""The three kinds of context word (`data/context.yaml` and each category's own lists)."""
+
+CONTEXT_TOKEN = re.compile(r"[a-z0-9]+")
+"""How context words and the text around a term are cut into words (lower-cased text)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ContextWords:
+    """Words that say a term is about a person, or about an organisation or a policy, by their
+    words joined with single spaces ("i m" for "I'm", "d o b" for "d.o.b")."""
+
+    kinds: Mapping[str, tuple[str, str]]
+    """Phrase -> (kind, the phrase as listed)."""
+    starts: frozenset[str]
+    """First words of the phrases of more than one word."""
+    longest: int
+    """Words in the longest phrase."""
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """Terms of one case mode by key, with what a lookup needs to stop early."""
+
+    terms: Mapping[str, Term]
+    """Terms by `term_key` of every variant."""
+    prefixes: frozenset[str]
+    """Every prefix of a key: a run of words whose key is not one stops growing."""
+    leads: frozenset[str]
+    """Keys of the words some term has before its head ("type 2" of "type 2 diabetes")."""
+    lead_ends: frozenset[str]
+    """Every ending of a lead key: words before a head are read back while they make one."""
+    max_lead: int
+    """The most words any term has before its head."""
+    led: frozenset[str]
+    """Keys of the heads some term has words before: only after these are leads read back."""
+
+
+@dataclass(frozen=True, slots=True)
+class Category:
+    """A category's terms, its context words and the literals its detector scans for."""
+
+    type: EntityType
+    caseless: Table
+    cased: Table
+    """Terms marked `case: exact`, keyed with their case."""
+    context: ContextWords
+    patterns: tuple[PatternSpec, ...]
+
+    def table(self, *, cased: bool) -> Table:
+        return self.cased if cased else self.caseless
+
+
+def expand(text: str, sets: Mapping[str, Iterable[str]] | None = None) -> list[str]:
+    """Every variant a written term stands for, sets substituted and optional parts resolved."""
+    sets = sets or {}
+    names = _SET.findall(text)
+    if names:
+        out: list[str] = []
+        for choice in product(*(list(sets[name]) for name in names)):
+            filled = text
+            for value in choice:
+                filled = _SET.sub(value.replace("\\", r"\\"), filled, count=1)
+            out.extend(expand(filled, sets))
+        return list(dict.fromkeys(out))
+    parts = _OPTIONAL.split(text)  # literal, optional, literal, optional, ...
+    options = [[p] if i % 2 == 0 else ["", p] for i, p in enumerate(parts)]
+    variants = ("".join(choice) for choice in product(*options))
+    return list(dict.fromkeys(re.sub(r" {2,}", " ", v).strip() for v in variants))
+
+
+def _rarity(word: str) -> int:
+    lower = word.lower()
+    if lower in VERY_COMMON_WORDS:
+        return 0
+    return 1 if lower in COMMON_WORDS or word.isdigit() else 2
+
+
+def head_of(variant: str) -> tuple[str, str, bool]:
+    """(the literal the scan looks for, the text of the term before it, whether the head is
+    a whole word of the term).
+
+    The head comes from the term's longest word that is neither a small word nor a common
+    one, so the scan stops at "diabetes" rather than "type", at "conference" rather than
+    "review"; the words before it are checked when the head is found. A hyphenated or
+    apostrophised word is scanned for by its first part ("self" for "self-harm", which may
+    also be written "self harm" or "selfharm")."""
+    units = []
+    for unit in _UNIT.finditer(variant):
+        head = _PART.split(unit.group(0))[0]
+        if head and head.lower() not in SMALL_WORDS:
+            units.append((unit.start(), head, head == unit.group(0)))
+    if not units:
+        raise ValueError(f"term {variant!r} has only small words")
+    at, head, whole = max(units, key=lambda unit: (_rarity(unit[1]), len(unit[1])))
+    return head, variant[:at], whole
+
+
+def _head_specs(name: str, heads: Mapping[str, bool], *, cased: bool) -> list[PatternSpec]:
+    """The scan expressions for `heads` (head -> whether it is always a whole word).
+
+    A long head is a plain literal: the exact pattern drops a hit inside a longer word. A
+    short one would hit inside too many words ("hiv" in "archive", "rep" in "report"), so it
+    must start a word and, when it is always a whole word, end one. A head that a plain or
+    open-ended head already starts with needs no expression of its own."""
+    specs = []
+    open_ended = ""
+    for head in sorted(heads):
+        if open_ended and head.startswith(open_ended):
+            continue
+        literal = re.escape(head)
+        if len(head) >= _BOUNDED_BELOW:
+            forms = [literal]
+            open_ended = head
+        elif heads[head]:
+            forms = [rf"\b{literal}\b"]
+        else:
+            forms = [_NOT_WORD + literal, "^" + literal]
+            open_ended = head
+        specs += [
+            PatternSpec(
+                name=f"{name}:{head}", scan=form, exact=EXACT, max_len=160, caseless=not cased
+            )
+            for form in forms
+        ]
+    return specs
+
+
+def _read(name: str) -> dict[str, Any]:
+    source = resources.files(__package__).joinpath("data", f"{name}.yaml").read_text("utf-8")
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        data = yaml.load(source, Loader=loader)
+    except yaml.YAMLError as error:
+        raise ValueError(f"sensitive/data/{name}.yaml: {error}") from error
+    if not isinstance(data, dict):
+        raise ValueError(f"sensitive/data/{name}.yaml: expected a mapping")
+    return data
+
+
+def _entries(name: str, data: Mapping[str, Any]) -> Iterator[tuple[str, Mapping[str, Any]]]:
+    terms = data.get("terms")
+    if not isinstance(terms, dict) or not set(terms) <= set(STRENGTHS):
+        raise ValueError(f"sensitive/data/{name}.yaml: terms must map strong/medium/weak to lists")
+    for strength, entries in terms.items():
+        for entry in entries or ():
+            spec: Mapping[str, Any] = entry if isinstance(entry, dict) else {"term": entry}
+            if not isinstance(spec.get("term"), str):
+                raise ValueError(f"sensitive/data/{name}.yaml: not a term: {entry!r}")
+            unknown = set(spec) - {"term", "extend", "case", "note"}
+            if unknown:
+                raise ValueError(f"sensitive/data/{name}.yaml: unknown keys {sorted(unknown)}")
+            yield strength, spec
+
+
+def _check_variant(name: str, variant: str) -> None:
+    if not _ALLOWED.fullmatch(variant) or not (variant[0].isalnum() and variant[-1].isalnum()):
+        raise ValueError(
+            f"sensitive/data/{name}.yaml: term {variant!r} must start and end with a letter or"
+            " digit and use only letters, digits, spaces and - ' . , & /"
+        )
+
+
+def _phrase(text: str) -> str:
+    return " ".join(CONTEXT_TOKEN.findall(text.lower()))
+
+
+def _context_lists(data: Mapping[str, Any]) -> dict[str, tuple[str, str]]:
+    kinds = {RAISED: "raised_by", LOWERED: "lowered_by", LOWERED_STRONGLY: "lowered_strongly_by"}
+    out: dict[str, tuple[str, str]] = {}
+    for kind, key in kinds.items():
+        for word in data.get(key) or ():
+            out[_phrase(str(word))] = (kind, str(word))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _shared() -> Mapping[str, tuple[str, str]]:
+    return MappingProxyType(_context_lists(_read("context")))
+
+
+def _context_words(data: Mapping[str, Any]) -> ContextWords:
+    """The shared context words with the category's own, which win where both list one."""
+    kinds = {**_shared(), **_context_lists(data)}
+    kinds.pop("", None)
+    return ContextWords(
+        kinds=MappingProxyType(kinds),
+        starts=frozenset(p.split(" ", 1)[0] for p in kinds if " " in p),
+        longest=max((p.count(" ") + 1 for p in kinds), default=1),
+    )
+
+
+def _stronger(old: Term | None, new: Term) -> Term:
+    return new if old is None or new.weight > old.weight else old
+
+
+def _prefixes(keys: Iterable[str]) -> frozenset[str]:
+    return frozenset(key[:i] for key in keys for i in range(1, len(key) + 1))
+
+
+def _table(
+    terms: Mapping[str, Term], leads: Iterable[str], led: Iterable[str], *, cased: bool
+) -> Table:
+    keys = {term_key(lead, cased=cased) for lead in leads}
+    return Table(
+        terms=MappingProxyType(dict(terms)),
+        prefixes=_prefixes(terms),
+        leads=frozenset(keys),
+        lead_ends=frozenset(key[i:] for key in keys for i in range(len(key))),
+        max_lead=max((len(re.findall(WORD, lead)) for lead in leads), default=0),
+        led=frozenset(led),
+    )
+
+
+@lru_cache(maxsize=16)
+def load_category(name: str) -> Category:
+    """The category whose terms are in `data/<name>.yaml`, prepared (once per process)."""
+    data = _read(name)
+    kind = EntityType(data["category"])
+    sets = {k: [str(v) for v in vs] for k, vs in (data.get("sets") or {}).items()}
+    tables: dict[bool, dict[str, Term]] = {False: {}, True: {}}
+    heads: dict[bool, dict[str, bool]] = {False: {}, True: {}}
+    leads: dict[bool, set[str]] = {False: set(), True: set()}
+    led: dict[bool, set[str]] = {False: set(), True: set()}
+    for strength, spec in _entries(name, data):
+        cased = spec.get("case") == "exact"
+        term = Term(
+            text=str(spec["term"]).replace("\u2019", "'"),
+            strength=strength,
+            extend=int(spec.get("extend", 0)),
+            exact_case=cased,
+            note=str(spec.get("note", "")),
+        )
+        for variant in expand(term.text, sets):
+            _check_variant(name, variant)
+            key = term_key(variant, cased=cased)
+            tables[cased][key] = _stronger(tables[cased].get(key), term)
+            head, lead, whole = head_of(variant)
+            head = head if cased else head.lower()
+            heads[cased][head] = heads[cased].get(head, True) and whole
+            if lead:
+                leads[cased].add(lead)
+                led[cased].add(term_key(head, cased=cased))
+    patterns = _head_specs(f"{name}", heads[False], cased=False)
+    patterns += _head_specs(f"{name}-cased", heads[True], cased=True)
+
+    return Category(
+        type=kind,
+        caseless=_table(tables[False], leads[False], led[False], cased=False),
+        cased=_table(tables[True], leads[True], led[True], cased=True),
+        context=_context_words(data),
+        patterns=tuple(patterns),
+    )

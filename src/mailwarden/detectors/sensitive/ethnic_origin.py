@@ -1,0 +1,9 @@
+"""ETHNIC_ORIGIN: the terms in `data/ethnic_origin.yaml`; scoring in `_detector.py`."""
+
+from __future__ import annotations
+
+from ._detector import TermDetector, category_detector
+
+__all__ = ["DETECTOR"]
+
+DETECTOR: TermDetector = category_detector("ethnic_origin")
