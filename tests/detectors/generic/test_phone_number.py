@@ -56,8 +56,27 @@ def test_found_in_common_formats(text: str, value: str) -> None:
 
 
 def test_two_numbers_side_by_side() -> None:
-    text = "Tel 01632 960123 07700 900123"
+    text = "Tel 01632 960123 or 07700 900123"
     assert phones(text) == ["01632 960123", "07700 900123"]
+    # run together with no word between, the second may be the tail of a longer figure
+    text = "See 01632 960123 07700 900123"
+    assert phones(text) == ["01632 960123"]
+    assert phones(text, min_score=0.0) == ["01632 960123", "07700 900123"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Details: 00-31-01 00000000 thanks",  # sort code and account, not +31 10 ...
+        "Details: 00310100 00-00-00 thanks",
+        "Details: 00 00 08 00000000 thanks",  # not 0800 000000
+        "Details: 01900610 00-00-00 thanks",
+        "Details: 00\u201300\u201308 00000000 thanks",
+        "Details: 00310100 00 00 00 thanks",
+    ],
+)
+def test_bank_details_are_not_phone_numbers(text: str) -> None:
+    assert phones(text) == []
 
 
 @pytest.mark.parametrize(
@@ -79,6 +98,7 @@ def test_two_numbers_side_by_side() -> None:
         "Invoice 020 7946 0000",  # contradicted
         "Order 07700900123",
         "Our ref 01632 960123",
+        "01632 960.12345",  # a number cut inside a figure
     ],
 )
 def test_near_misses_are_not_acted_on(text: str) -> None:

@@ -40,7 +40,7 @@ _SEP = (
     r"|[ \t]?\((?:0\)[ \t]?)?)?"
 )
 _EXACT = re.compile(
-    r"(?<![\w+\-/])(?<!\d[.,])"
+    r"(?<![\w+\-/\u2010\u2011\u2012\u2013])(?<!\d[.,])"
     r"(?:\+[ \t\u00a0]?\(?[1-9]|\(?[ \t]?0)"
     rf"(?:{_SEP}\d){{8,16}}"
     r"(?!\w|[-.\u2013]\d)"
@@ -49,6 +49,16 @@ _SCAN = r"(?:\+|\(|\b0)(?:[ \t\xa0.\-?()]{0,3}(?:\r?\n[ \t]{0,8})?\d){8}"
 _DIGIT_GROUP = re.compile(r"\d+")
 _DRAMA = re.compile(r"(?:1632960|7700900)\d{3}")
 """Ofcom's drama ranges that the numbering-plan data leaves out (national significant number)."""
+_SORT_CODE_LAYOUT = re.compile(
+    r"(?<!\d)\d{2}[-\u2010\u2011\u2013]\d{2}[-\u2010\u2011\u2013]\d{2}(?!\d)"
+)
+"""12-34-56: a sort code's layout, never a phone number's (a run holding one is not a number)."""
+_IDD_GROUP = re.compile(r"00(?:\d{1,3})?(?!\d)")
+"""An international number dialled with 00 sets the prefix or the country code apart ("00 44",
+"0044 20 ..."); "00310100 00 00 00" is an account number and a sort code."""
+_AFTER_FIGURE = re.compile(r"\d[ \t\u00a0]{1,2}$")
+"""A run that starts right after another figure may be the tail of it ("00 00 08 00000000" is
+a sort code and an account, not 0800 000000): a contradicting sign."""
 _MIN_DIGITS = 9
 _MAX_TRIES = 4
 
@@ -156,8 +166,18 @@ class PhoneNumberDetector:
 
     def validate(self, doc: Document, match: re.Match[str], spec: PatternSpec) -> Iterator[Entity]:
         value = match.group(0)
-        ends = [g.end() for g in _DIGIT_GROUP.finditer(value)]
-        for end in reversed(ends[-_MAX_TRIES:]):
+        # the whole run, then its earlier groups that end at a space or line break: a run is
+        # never cut inside "12-34" or "12.34", where the figure goes on
+        ends = [len(value)] + [
+            g.end()
+            for g in reversed(list(_DIGIT_GROUP.finditer(value))[:-1])
+            if value[g.end()] in " \t\u00a0\r\n"
+        ]
+        if value.startswith("00") and not _IDD_GROUP.match(value):
+            return
+        for end in ends[:_MAX_TRIES]:
+            if _SORT_CODE_LAYOUT.search(value, 0, end):
+                continue
             number = _compact(value[:end])
             if len(number.lstrip("+")) < _MIN_DIGITS:
                 return
@@ -169,6 +189,8 @@ class PhoneNumberDetector:
     def _entity(self, doc: Document, start: int, end: int, value: str, kind: str) -> Entity:
         laid_out = not value.isdigit()
         raised, lowered = CONTEXT.find(doc, start, end)
+        if _AFTER_FIGURE.search(doc.text, max(0, start - 3), start):
+            lowered = (*lowered, "follows another figure")
         score = SCORE.of(
             checksum=True,
             raised=bool(raised),
