@@ -65,7 +65,9 @@ def _set(words: str) -> frozenset[str]:
 
 
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f\u1e00-\u1eff"
-_TOKEN = rf"[{_UPPER}][\w'’\-]*\.?"
+_TOKEN = rf"[{_UPPER}](?:[\w'’\-]{{0,3}}\.|[\w'’\-]*)"
+"""A capitalised word; a full stop stays with a short one ("Mr.", "J."), so that a run does not
+run on from one sentence into the next ("... on Friday. Will you ...")."""
 _PARTICLES = _set(
     "al ap bin binti bint da das de del della den der di do dos du el ibn la le mac ní nic "
     "ó ter ten van von y"
@@ -74,7 +76,7 @@ _GAP = r"(?:[ \t\u00a0]|\r?\n)[ \t\u00a0]*(?:[a-zíó]{1,5} )?"
 """Between two words of a run: spaces, one line break, and maybe a particle ("de", "bin"),
 matched loosely here and checked against `_PARTICLES` in Python (a list of alternatives in
 the pattern would cost the whole scan a fifth of its speed)."""
-_RUN = re.compile(rf"[{_UPPER}][\w'’\-]*(?:(['’]s)\b|\.?(?:{_GAP}{_TOKEN})+)")
+_RUN = re.compile(rf"{_TOKEN}(?:(['’]s)\b|(?:{_GAP}{_TOKEN})+)")
 """Two or more capitalised words, or one with a possessive: lone capitalised words (most of
 them, since every sentence starts with one) never reach Python. A lone name is found from
 the greeting or context word before it, by `names.person_context`."""
@@ -321,15 +323,20 @@ class PersonDetector:
         words = key.split()
         if "." in key or "'" in key or "’" in key:
             words = [w.rstrip(".").replace("’", "'").removesuffix("'s") for w in words]
-        if SAINTS.intersection(words):  # "St Mary's School": the saint is no person
+        skip = self.skip
+        if skip.issuperset(words):
+            return None  # the commonest case: "Adult Social Care", "The Council", "Dear Sir"
+        if len(words) < 4 and words[-1] in skip and words[0] not in _LEADING_WORDS:
+            last = words[-1]
+            if last in INSTITUTION_WORDS or last in self._streets:
+                return None  # "Elm Road", "Norfolk County Council", "Gorleston Library"
+        if not SAINTS.isdisjoint(words):  # "St Mary's School": the saint is no person
             words = [w for i, w in enumerate(words) if not (i and words[i - 1] in SAINTS)]
-        if not _LEADING_WORDS.isdisjoint(words):
-            return True
         found = self._forenames.intersection(words) | self._surnames.intersection(words)
         if found and not self._ambiguous.issuperset(found):
             return True
-        if self.skip.issuperset(words):
-            return None
+        if not _LEADING_WORDS.isdisjoint(words):
+            return True
         ambiguous = self._ambiguous_names
         if _FUNCTION.isdisjoint(words):
             return len(ambiguous.intersection(words)) > 1
