@@ -52,6 +52,7 @@ KEY = "api_key"
         ("my PIN is 4821", "4821", PIN),
         ("PIN number - 482193", "482193", PIN),
         ("Passcode: 123456", "123456", PIN),
+        ("Email jo@example.com.\nHer password is Tulip42!", "Tulip42!", ACCOUNT),
     ],
 )
 def test_labelled_secrets(text: str, value: str, subtype: str) -> None:

@@ -245,7 +245,8 @@ CONTEXT = Context(
     ),
     contradict=words_pattern(
         [
-            "example",
+            "an example",
+            "example password",
             "e.g.",
             "for example",
             "such as",
