@@ -380,9 +380,10 @@ class PersonDetector:
         if not self._ready:
             self._load()
         found: list[Entity] = []
-        match = _RUN_ANY.match(doc.text, start)
-        if match is not None:
-            self._weigh(doc, start, match.end(), found)
+        run = _RUN_ANY.match(doc.text, start)
+        word = _WORD.match(doc.text, start)
+        if run is not None and word is not None and word.end() == run.end():
+            self._weigh(doc, start, run.end(), found)  # two words or more: `scan` reads them
         return found
 
     def _weigh(self, doc: Document, start: int, end: int, found: list[Entity]) -> None:

@@ -51,6 +51,9 @@ class PersonContextDetector:
     )
 
     def validate(self, doc: Document, match: re.Match[str], spec: PatternSpec) -> list[Entity]:
+        lead = match.group(0)
+        if lead[0].isupper() and lead.count("\n") < 2 and lead.rstrip()[-1:].isalpha():
+            return []  # "Dear Tamsin", "Thanks Jo": one capitalised run, which `scan` reads
         return PERSON.after_lead(doc, match.end())
 
 
