@@ -68,7 +68,7 @@ LOWER = 0.2
 LOWER_STRONGLY = 0.45
 """A policy, publication or campaign nearby: the term is the topic, not a person's data."""
 
-NEAR_BEFORE, NEAR_AFTER = 40, 30
+NEAR_BEFORE, NEAR_AFTER = 40, 40
 """Characters looked at for persons and policies (within the sentence)."""
 BESIDE = 16
 """Characters either side looked at for organisations."""
@@ -79,8 +79,11 @@ _NEXT_WORD = re.compile(r"[ \t]+([A-Z][A-Za-z'\u2019]+)")
 _PREVIOUS_WORD = re.compile(r"(?:^|(?<=[^A-Za-z'\u2019]))([A-Z][A-Za-z'\u2019]*)[ \t]+$")
 _SENTENCE_START = frozenset('.!?:;\n\r"“(')
 _BREAKS = ("? ", "! ", "\n\n")
-_ABBREVIATION = 4
-"""A full stop after a word this short ("Mr.", "no.") does not end a sentence."""
+_ABBREVIATIONS = word_set(
+    "mr mrs ms mx dr st no nos ref tel mob fax etc eg ie approx dept cllr prof rev fr jr sr vs "
+    "cf inc ltd co"
+)
+"""Words after which a full stop does not end a sentence (nor after a single letter: "J.")."""
 _IN_A_NAME = "inside a capitalised name"
 
 
@@ -88,7 +91,8 @@ _NEXT_LINE_WORD = re.compile(r"[ \t]+([^\W_][\w'\u2019\-]*)")
 _ARTICLES = frozenset({"a", "an", "the"})
 _EXTENSION_STOPS = SMALL_WORDS | word_set(
     "but who which that since because so then when while whilst last this next yesterday "
-    "today recently he she they his her their him them i we you it"
+    "today recently he she they his her their him them i we you it after before during "
+    "following over near outside inside against about"
 )
 """Words that end what a term introduces: "diagnosed with dementia | and had a stroke"."""
 
@@ -132,9 +136,12 @@ def in_capitalised_name(text: str, start: int, end: int) -> bool:
 
 
 def _ends_sentence(window: str, stop: int) -> bool:
-    """Whether the ". " at `stop` ends a sentence (not "Mr. " or "no. ")."""
+    """Whether the ". " at `stop` ends a sentence (not "Mr. ", "no. " or "J. ")."""
     word = window[:stop].rsplit(None, 1)
-    return not word or len(word[-1]) > _ABBREVIATION
+    if not word:
+        return True
+    last = word[-1].rsplit(".", 1)[-1].lower()  # "e.g" -> "g", "i.e" -> "e"
+    return len(last) > 1 and last not in _ABBREVIATIONS
 
 
 def _sentence_before(window: str) -> str:
