@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+from bisect import bisect_left
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -78,22 +79,36 @@ def _rank(entity: Entity) -> tuple[float, int]:
     return (entity.score, entity.end - entity.start)
 
 
+def _keep_best(group: list[Entity]) -> list[Entity]:
+    """Best first (score, then length); each kept unless it overlaps one already kept.
+
+    Kept spans never overlap, so they stay sorted by start in `starts`/`ends` and a
+    candidate only needs checking against its two neighbours: O(n log n), not O(n²).
+    """
+    starts: list[int] = []
+    ends: list[int] = []
+    kept: list[Entity] = []
+    for entity in sorted(group, key=lambda e: (-e.score, -(e.end - e.start), e.start)):
+        at = bisect_left(starts, entity.start)
+        if at > 0 and ends[at - 1] > entity.start:
+            continue
+        if at < len(starts) and starts[at] < entity.end:
+            continue
+        starts.insert(at, entity.start)
+        ends.insert(at, entity.end)
+        kept.append(entity)
+    return kept
+
+
 def resolve_overlaps(entities: list[Entity]) -> list[Entity]:
     """Where spans overlap keep the better (score, then length), in text order.
 
     Sensitive-category terms sit beside identifiers rather than competing with them: "Mrs
     Ahmed's diabetes" is both a PERSON and HEALTH, so the two groups are resolved apart.
     """
-    out: list[Entity] = []
-    for group in (
-        [e for e in entities if e.type in SENSITIVE_TYPES],
-        [e for e in entities if e.type not in SENSITIVE_TYPES],
-    ):
-        kept: list[Entity] = []
-        for entity in sorted(group, key=lambda e: (-e.score, -(e.end - e.start), e.start)):
-            if all(entity.end <= k.start or entity.start >= k.end for k in kept):
-                kept.append(entity)
-        out.extend(kept)
+    sensitive = [e for e in entities if e.type in SENSITIVE_TYPES]
+    others = [e for e in entities if e.type not in SENSITIVE_TYPES]
+    out = _keep_best(sensitive) + _keep_best(others)
     return sorted(out, key=lambda e: (e.start, e.end, str(e.type)))
 
 
