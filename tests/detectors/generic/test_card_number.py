@@ -153,6 +153,7 @@ def test_found_in_common_formats(text: str, value: str) -> None:
         "Card 4111111111111111X",  # head of a code
         "Card 4111.1111.1111.1111",  # dots are not a card layout
         "Card 0000 0000 0000 0000",  # Luhn passes, no issuer
+        "Card 6203 5060 0000 0000 009",  # Luhn fails; the inner 5060 0000 0000 0009 is no card
     ],
 )
 def test_near_misses_are_not_found(text: str) -> None:

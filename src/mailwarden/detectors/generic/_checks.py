@@ -12,8 +12,10 @@ __all__ = [
     "DIGIT",
     "GAP_EXACT",
     "GAP_SCAN",
+    "LEAD_SCAN",
     "SPACE_GAP_EXACT",
     "SPACE_GAP_SCAN",
+    "TAIL_SCAN",
     "both_cases",
     "luhn_ok",
     "mod97",
@@ -33,6 +35,15 @@ GAP_EXACT = rf"(?:{_WRAP}|[ \t\u00a0]{{1,2}}|[-\u2010\u2011\u2013.]{DASH_WRAP})?
 
 GAP_SCAN = r"[-?.]?[ \t\xa0]{0,2}(?:\r?\n[ \t]{0,8})?"
 """The prefilter's form of `GAP_EXACT` (en dash and the like read as `?`)."""
+
+LEAD_SCAN = r"(?:^|[^0-9A-Za-z_\-/.])"
+"""Where a value may start in the prefilter: at the start, or after anything `NOT_AFTER_WORD`
+might allow. Without it a long run of digits fires a digit pattern at every offset, and each
+hit costs a confirmation in Python."""
+
+TAIL_SCAN = r"(?:[^0-9A-Za-z_/]|$)"
+"""Where a value may end in the prefilter (for patterns that cover the whole value):
+before anything `NOT_BEFORE_WORD` might allow, or at the end."""
 
 SPACE_GAP_EXACT = rf"(?:{_WRAP}|[ \t\u00a0]{{1,2}})?"
 """An optional separator of spaces only, or a wrapped line."""

@@ -23,7 +23,7 @@ from ..document import Document
 from ..entity import Entity, EntityType, Explanation
 from ..scoring import MEDIUM, Context, Score, words_pattern
 from ..shapes import NOT_AFTER_WORD, NOT_BEFORE_WORD
-from ._checks import DASH_WRAP, GAP_SCAN, luhn_ok
+from ._checks import DASH_WRAP, GAP_SCAN, LEAD_SCAN, luhn_ok
 
 __all__ = ["DETECTOR", "CardNumberDetector", "card_issuer"]
 
@@ -131,6 +131,7 @@ COMPACT = MEDIUM - 0.15
 """A compact run of digits: with Luhn and an issuer it reaches the threshold, no further."""
 
 _DIGIT_RUN = re.compile(r"[0-9]+")
+_AFTER_A_GROUP = re.compile(r"(?<![0-9])[0-9]{4}[ \u00a0-]\Z")
 _WRAP = r"[ \t\u00a0]?\r?\n[ \t]{0,8}"
 _FIRST = rf"(?:(?P<sep>[ \u00a0-]){DASH_WRAP}|{_WRAP})"
 _NEXT = rf"(?:(?P=sep){DASH_WRAP}|{_WRAP})"
@@ -165,7 +166,7 @@ class CardNumberDetector:
         PatternSpec(
             name="card-number",
             # every layout starts with 4 digits, then 4 or 6, then 4 more (or 12 digits compact)
-            scan=rf"\d{{4}}{GAP_SCAN}\d{{4}}(?:\d\d)?{GAP_SCAN}\d{{4}}",
+            scan=rf"{LEAD_SCAN}\d{{4}}{GAP_SCAN}\d{{4}}(?:\d\d)?{GAP_SCAN}\d{{4}}",
             exact=_card(_TAIL + "?"),
             max_len=96,
         ),
@@ -173,6 +174,10 @@ class CardNumberDetector:
 
     def validate(self, doc: Document, match: re.Match[str], spec: PatternSpec) -> Iterator[Entity]:
         compact = match.group("compact") is not None
+        if not compact and _AFTER_A_GROUP.search(
+            doc.text, max(0, match.start() - 5), match.start()
+        ):
+            return  # the inner groups of a longer grouped figure are not a card of their own
         if not compact:
             longest = _LONGEST.match(doc.text, match.start())
             match = longest if longest is not None else match

@@ -24,7 +24,7 @@ from ..document import Document
 from ..entity import Entity, EntityType, Explanation
 from ..scoring import MEDIUM, Context, Score, words_pattern
 from ..shapes import NOT_AFTER_WORD
-from ._checks import SPACE_GAP_SCAN, mod97
+from ._checks import LEAD_SCAN, SPACE_GAP_SCAN, mod97
 
 __all__ = ["BBAN_LAYOUTS", "DETECTOR", "IbanDetector", "iban_ok"]
 
@@ -185,7 +185,7 @@ class IbanDetector:
     patterns = (
         PatternSpec(
             name="iban",
-            scan=rf"(?:{_COUNTRIES})\d\d{SPACE_GAP_SCAN}[A-Z0-9]",
+            scan=rf"{LEAD_SCAN}(?:{_COUNTRIES})\d\d{SPACE_GAP_SCAN}[A-Z0-9]",
             exact=re.compile(_HEAD + _BODY + r"?(?![\w/])"),
             max_len=128,
         ),

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from ..base import PatternSpec
 from ..document import Document
 from ..entity import Entity, EntityType, Explanation
-from ..generic._checks import SPACE_GAP_SCAN
+from ..generic._checks import LEAD_SCAN, SPACE_GAP_SCAN, TAIL_SCAN
 from ..scoring import LOW, Context, words_pattern
 from ..shapes import NOT_AFTER_WORD, NOT_BEFORE_WORD
 from ._checks import glued_to_digits, label_before, paired_sort_code
@@ -109,7 +109,7 @@ class BankAccountDetector:
     patterns = (
         PatternSpec(
             name="uk-bank-account",
-            scan=rf"\d{{4}}{SPACE_GAP_SCAN}\d\d",
+            scan=rf"{LEAD_SCAN}\d{{4}}(?:\d{{2,4}}|{SPACE_GAP_SCAN}\d{{4}}){TAIL_SCAN}",
             exact=re.compile(
                 NOT_AFTER_WORD
                 + rf"(?:[0-9]{{6,8}}|[0-9]{{4}}(?:[ \u00a0]|{_WRAP})[0-9]{{4}})"

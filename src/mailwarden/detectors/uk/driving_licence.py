@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from ..base import PatternSpec
 from ..document import Document
 from ..entity import Entity, EntityType, Explanation
-from ..generic._checks import GAP_EXACT, GAP_SCAN
+from ..generic._checks import GAP_EXACT, GAP_SCAN, LEAD_SCAN, TAIL_SCAN
 from ..scoring import LOW, MEDIUM, Context, Score, words_pattern
 from ..shapes import NOT_AFTER_WORD, NOT_BEFORE_WORD
 
@@ -94,7 +94,10 @@ class DrivingLicenceDetector:
     patterns = (
         PatternSpec(
             name="uk-driving-licence",
-            scan=rf"[A-Za-z9]{{5}}{GAP_SCAN}\d{{6}}{GAP_SCAN}[A-Za-z9]{{2}}\d[A-Za-z]{{2}}",
+            scan=(
+                rf"{LEAD_SCAN}[A-Za-z9]{{5}}{GAP_SCAN}\d{{6}}{GAP_SCAN}[A-Za-z9]{{2}}\d[A-Za-z]{{2}}"
+                rf"{TAIL_SCAN}"
+            ),
             exact=re.compile(
                 NOT_AFTER_WORD
                 + rf"(?P<surname>{_SURNAME}){GAP_EXACT}"

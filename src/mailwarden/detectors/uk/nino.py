@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from ..base import PatternSpec
 from ..document import Document
 from ..entity import Entity, EntityType, Explanation
-from ..generic._checks import GAP_EXACT, GAP_SCAN, both_cases
+from ..generic._checks import GAP_EXACT, GAP_SCAN, LEAD_SCAN, TAIL_SCAN, both_cases
 from ..scoring import LOW, MEDIUM, Context, Score, words_pattern
 from ..shapes import NOT_AFTER_WORD, NOT_BEFORE_WORD
 
@@ -98,8 +98,8 @@ class NinoDetector:
         PatternSpec(
             name="nino",
             scan=(
-                rf"[{_FIRST}][{_SECOND}]{GAP_SCAN}\d\d{GAP_SCAN}\d\d{GAP_SCAN}\d\d"
-                rf"{GAP_SCAN}[{_SUFFIX}]"
+                rf"{LEAD_SCAN}[{_FIRST}][{_SECOND}]{GAP_SCAN}\d\d{GAP_SCAN}\d\d{GAP_SCAN}\d\d"
+                rf"{GAP_SCAN}[{_SUFFIX}]{TAIL_SCAN}"
             ),
             exact=re.compile(
                 NOT_AFTER_WORD

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from ..base import PatternSpec
 from ..document import Document
 from ..entity import Entity, EntityType, Explanation
-from ..generic._checks import DASH_WRAP, GAP_SCAN
+from ..generic._checks import DASH_WRAP, GAP_SCAN, LEAD_SCAN, TAIL_SCAN
 from ..scoring import LOW, Context, Score, words_pattern
 from ..shapes import NOT_AFTER_WORD, NOT_BEFORE_WORD
 from ._checks import glued_to_digits
@@ -76,7 +76,7 @@ class PassportDetector:
     patterns = (
         PatternSpec(
             name="uk-passport",
-            scan=rf"\d{{3}}{GAP_SCAN}\d{{3}}{GAP_SCAN}\d{{3}}",
+            scan=rf"{LEAD_SCAN}\d{{3}}{GAP_SCAN}\d{{3}}{GAP_SCAN}\d{{3}}{TAIL_SCAN}",
             exact=re.compile(
                 NOT_AFTER_WORD
                 + rf"[0-9]{{3}}(?P<sep>[ \u00a0-]?){DASH_WRAP}[0-9]{{3}}"

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from ..base import PatternSpec
 from ..document import Document
 from ..entity import Entity, EntityType, Explanation
-from ..generic._checks import DASH_WRAP, GAP_SCAN
+from ..generic._checks import DASH_WRAP, GAP_SCAN, LEAD_SCAN, TAIL_SCAN
 from ..scoring import LOW, Context, Score, words_pattern
 from ..shapes import NOT_AFTER_WORD, NOT_BEFORE_WORD
 from ._checks import glued_to_digits, label_before, paired_account
@@ -91,7 +91,7 @@ class SortCodeDetector:
     patterns = (
         PatternSpec(
             name="uk-sort-code",
-            scan=rf"\d\d{GAP_SCAN}\d\d{GAP_SCAN}\d\d",
+            scan=rf"{LEAD_SCAN}\d\d{GAP_SCAN}\d\d{GAP_SCAN}\d\d{TAIL_SCAN}",
             exact=re.compile(
                 NOT_AFTER_WORD
                 + rf"[0-9]{{2}}(?P<sep>[-\u2010\u2011\u2013 .\u00a0]?){DASH_WRAP}[0-9]{{2}}"
