@@ -30,7 +30,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import accumulate
 
 from ..base import PatternSpec
 from ..document import Document
@@ -184,40 +183,56 @@ def _whole_words_after(doc: Document, end: int, chars: int) -> str:
     return window
 
 
+def _last_words(window: str, chars: int) -> str:
+    """The whole words in the last `chars` characters of `window`."""
+    if len(window) <= chars:
+        return window
+    cut = window[-chars:]
+    return cut.partition(" ")[2] if window[-chars - 1].isalnum() else cut
+
+
+def _first_words(window: str, chars: int) -> str:
+    """The whole words in the first `chars` characters of `window`."""
+    if len(window) <= chars:
+        return window
+    cut = window[:chars]
+    return cut.rpartition(" ")[0] if window[chars].isalnum() else cut
+
+
 def _road_number(token: str) -> bool:
     """A road ("the prison on the A11"): a place, not a person."""
     return 2 <= len(token) <= 5 and token[0] in "am" and token[1:].isdigit()
 
 
 def _context_found(
-    words: ContextWords, window: str, *, beside: tuple[int, int]
-) -> dict[str, list[str]]:
-    """Context words in `window` by kind, each once, longest phrase first where phrases
-    overlap ("service user" raises; "service" alone lowers). Words that lower count only
-    inside `beside` (offsets in `window`)."""
+    words: ContextWords, near: str, beside: str
+) -> tuple[list[str], list[str], list[str]]:
+    """(words that raise, that lower strongly, that lower): the first two in `near`, the last
+    in `beside`; each once, the longest phrase first where phrases overlap ("service user"
+    raises; "service" alone lowers)."""
     found: dict[str, list[str]] = {RAISED: [], LOWERED: [], LOWERED_STRONGLY: []}
-    tokens = [(m.group(0), m.start(), m.end()) for m in CONTEXT_TOKEN.finditer(window)]
-    i = 0
-    while i < len(tokens):
-        token, first, last = tokens[i]
-        size, hit = 1, words.kinds.get(token)
-        if token in words.starts:
-            for longer in range(min(words.longest, len(tokens) - i), 1, -1):
-                phrase = " ".join(t[0] for t in tokens[i : i + longer])
-                if phrase in words.kinds:
-                    size, hit = longer, words.kinds[phrase]
-                    last = tokens[i + longer - 1][2]
-                    break
-        if hit is None and _road_number(token):
-            hit = (LOWERED, "a road")
-        if hit is not None:
-            kind, listed = hit
-            if (kind != LOWERED or (first >= beside[0] and last <= beside[1])) and (
-                listed not in found[kind]
-            ):
-                found[kind].append(listed)
-        i += size
-    return found
+    for window, wanted in ((near, _NEAR_KINDS), (beside, _BESIDE_KINDS)):
+        tokens = CONTEXT_TOKEN.findall(window)
+        i, count = 0, len(tokens)
+        while i < count:
+            token = tokens[i]
+            size, hit = 1, words.kinds.get(token)
+            if token in words.starts:
+                for longer in range(min(words.longest, count - i), 1, -1):
+                    phrase = " ".join(tokens[i : i + longer])
+                    if phrase in words.kinds:
+                        size, hit = longer, words.kinds[phrase]
+                        break
+            if hit is None and wanted is _BESIDE_KINDS and _road_number(token):
+                hit = (LOWERED, "a road")
+            if hit is not None and hit[0] in wanted and hit[1] not in found[hit[0]]:
+                found[hit[0]].append(hit[1])
+            i += size
+    return found[RAISED], found[LOWERED_STRONGLY], found[LOWERED]
+
+
+_NEAR_KINDS = frozenset({RAISED, LOWERED_STRONGLY})
+_BESIDE_KINDS = frozenset({LOWERED})
 
 
 @dataclass(frozen=True, slots=True)
@@ -270,15 +285,13 @@ class TermDetector:
         """(words that raise, words that lower strongly, words or reasons that lower)."""
         before = _sentence_before(_whole_words_before(doc, start, NEAR_BEFORE))
         after = _sentence_after(_whole_words_after(doc, end, NEAR_AFTER))
-        found = _context_found(
-            self.category.context,
-            before + " " + after,
-            beside=(len(before) - BESIDE, len(before) + 1 + BESIDE),
+        beside = f"{_last_words(before, BESIDE)} {_first_words(after, BESIDE)}"
+        raised, strongly, lowered = _context_found(
+            self.category.context, f"{before} {after}", beside
         )
-        lowered = found[LOWERED]
         if in_capitalised_name(doc.text, start, end):
             lowered.append(_IN_A_NAME)
-        return tuple(found[RAISED]), tuple(found[LOWERED_STRONGLY]), tuple(lowered)
+        return tuple(raised), tuple(strongly), tuple(lowered)
 
     def lookup(
         self, text: str, match: re.Match[str], *, cased: bool
@@ -286,37 +299,35 @@ class TermDetector:
         """(start, end, term) of the longest term in the run of words `match` finds (its
         group 1), with any words of the term before it; None when the run starts no term."""
         table = self.category.table(cased=cased)
-        words = _WORD.findall(match.group(1))
-        if not cased:  # word by word: a few characters lower-case to two ("İ")
-            words = [w.lower() for w in words]
-        head = words[0]
-        if head not in table.prefixes and head not in table.led:
-            return None
         start = match.start()
-        key = "".join(words)
-        ends = [m.end() for m in _WORD.finditer(text, start, match.end(1))]
-        lengths = list(accumulate(len(w) for w in words))
-        best = _longest(table, key, lengths, ends, span_start=start)
-        if head not in table.led:
+        keys: list[str] = []
+        ends: list[int] = []
+        for word in _WORD.finditer(text, start, match.end(1)):
+            keys.append(word.group(0) if cased else word.group(0).lower())
+            ends.append(word.end())
+            if len(keys) == 1 and keys[0] not in table.prefixes and keys[0] not in table.led:
+                return None
+        best = _longest(table, "", keys, ends, start)
+        if keys[0] not in table.led:
             return best
         for lead_start, lead in _leads(text, start, table, cased=cased):
-            found = _longest(table, lead + key, [len(lead) + n for n in lengths], ends, lead_start)
+            found = _longest(table, lead, keys, ends, lead_start)
             if found is not None and (best is None or found[1] - found[0] > best[1] - best[0]):
                 best = found
         return best
 
 
 def _longest(
-    table: Table, key: str, lengths: list[int], ends: list[int], span_start: int
+    table: Table, key: str, words: list[str], ends: list[int], span_start: int
 ) -> tuple[int, int, Term] | None:
-    """The longest term whose key is `key` cut at one of `lengths` (the key's length at the
-    end of each word, which ends at the matching offset in `ends`)."""
+    """The longest term whose key is `key` (the words before the run) and the run's first
+    words, the run's words being `words` ending at `ends`."""
     best = None
-    for length, end in zip(lengths, ends, strict=True):
-        part = key[:length]
-        if part not in table.prefixes:
+    for word, end in zip(words, ends, strict=True):
+        key += word  # a word is letters and digits only, so keys join without separators
+        if key not in table.prefixes:
             break
-        term = table.terms.get(part)
+        term = table.terms.get(key)
         if term is not None:
             best = (span_start, end, term)
     return best

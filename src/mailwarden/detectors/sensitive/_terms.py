@@ -42,7 +42,6 @@ from ..scoring import LOW, MEDIUM
 __all__ = [
     "COMMON_WORDS",
     "CONTEXT_TOKEN",
-    "EXACT",
     "LOWERED",
     "LOWERED_STRONGLY",
     "RAISED",
@@ -53,6 +52,7 @@ __all__ = [
     "ContextWords",
     "Table",
     "Term",
+    "exact_pattern",
     "expand",
     "load_category",
     "term_key",
@@ -105,11 +105,15 @@ _SPACE = r"(?:[ \t\u00a0]{1,2}|[ \t\u00a0]?\r?\n[ \t\u00a0]{0,8})"
 SEPARATOR = rf"(?:['\u2019]?(?:[\-\u2010\u2011]?{_SPACE}|[\-\u2010\u2011./&]|,{_SPACE}?)|['\u2019])"
 """What may stand between two words of one term: a space or line wrap, a hyphen, an
 apostrophe, a full stop or ampersand inside an abbreviation ("s.47", "A&E"), a comma."""
-MAX_WORDS = 10
-EXACT = re.compile(rf"(?<!\w)(?=({WORD}(?:{SEPARATOR}{WORD}){{0,{MAX_WORDS - 1}}}))")
-"""At a word start, the run of words there (group 1): the detector finds the term in it by
-key. The match itself is empty, so the pattern also finds every word start where Hyperscan
-is missing and the patterns run one by one with `re`."""
+
+
+@lru_cache(maxsize=16)
+def exact_pattern(words: int) -> re.Pattern[str]:
+    """At a word start, the run of up to `words` words there (group 1), in which the detector
+    finds the term by key. The match itself is empty, so the pattern also finds every word
+    start where Hyperscan is missing and the patterns run one by one with `re`."""
+    return re.compile(rf"(?<!\w)(?=({WORD}(?:{SEPARATOR}{WORD}){{0,{words - 1}}}))")
+
 
 _BOUNDED_BELOW = 6
 """Heads shorter than this are scanned with a non-word character (or the text start) before."""
@@ -243,7 +247,9 @@ def head_of(variant: str) -> tuple[str, str, bool]:
     return head, variant[:at], whole
 
 
-def _head_specs(name: str, heads: Mapping[str, bool], *, cased: bool) -> list[PatternSpec]:
+def _head_specs(
+    name: str, heads: Mapping[str, bool], *, cased: bool, words: int
+) -> list[PatternSpec]:
     """The scan expressions for `heads` (head -> whether it is always a whole word).
 
     A long head is a plain literal: the exact pattern drops a hit inside a longer word. A
@@ -251,6 +257,7 @@ def _head_specs(name: str, heads: Mapping[str, bool], *, cased: bool) -> list[Pa
     must start a word and, when it is always a whole word, end one. A head that a plain or
     open-ended head already starts with needs no expression of its own."""
     specs = []
+    exact = exact_pattern(words)
     open_ended = ""
     for head in sorted(heads):
         if open_ended and head.startswith(open_ended):
@@ -266,7 +273,7 @@ def _head_specs(name: str, heads: Mapping[str, bool], *, cased: bool) -> list[Pa
             open_ended = head
         specs += [
             PatternSpec(
-                name=f"{name}:{head}", scan=form, exact=EXACT, max_len=160, caseless=not cased
+                name=f"{name}:{head}", scan=form, exact=exact, max_len=160, caseless=not cased
             )
             for form in forms
         ]
@@ -369,6 +376,7 @@ def load_category(name: str) -> Category:
     heads: dict[bool, dict[str, bool]] = {False: {}, True: {}}
     leads: dict[bool, set[str]] = {False: set(), True: set()}
     led: dict[bool, set[str]] = {False: set(), True: set()}
+    tail = 1
     for strength, spec in _entries(name, data):
         cased = spec.get("case") == "exact"
         term = Term(
@@ -383,13 +391,14 @@ def load_category(name: str) -> Category:
             key = term_key(variant, cased=cased)
             tables[cased][key] = _stronger(tables[cased].get(key), term)
             head, lead, whole = head_of(variant)
+            tail = max(tail, len(re.findall(WORD, variant[len(lead) :])))
             head = head if cased else head.lower()
             heads[cased][head] = heads[cased].get(head, True) and whole
             if lead:
                 leads[cased].add(lead)
                 led[cased].add(term_key(head, cased=cased))
-    patterns = _head_specs(f"{name}", heads[False], cased=False)
-    patterns += _head_specs(f"{name}-cased", heads[True], cased=True)
+    patterns = _head_specs(name, heads[False], cased=False, words=tail)
+    patterns += _head_specs(f"{name}-cased", heads[True], cased=True, words=tail)
 
     return Category(
         type=kind,
