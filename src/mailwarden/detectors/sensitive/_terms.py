@@ -87,15 +87,16 @@ COMMON_WORDS = word_set(
     record records referral reform register registered relationship released remain reported
     results right risk royal same sample samples scan section self sentence serving sex shop sick
     significant social special speech strategy summary taken team test tested testing tests trade
-    type uk union use user views went white woman youth rep
+    type uk union use user views went white woman youth rep representative official steward
+    subscription subscriptions dues prevent
     """
 )
 """Words too frequent in council mail to scan for when the term has a rarer one."""
 
 VERY_COMMON_WORDS = word_set(
     """
-    assessment community data information meeting member members membership plan protection
-    report review service support
+    assessment children community data information meeting member members membership plan
+    protection report review service support
     """
 )
 """Words scanned for only when every other word of the term is small."""
@@ -117,6 +118,10 @@ def exact_pattern(words: int) -> re.Pattern[str]:
 
 _BOUNDED_BELOW = 6
 """Heads shorter than this are scanned with a non-word character (or the text start) before."""
+_PAIR_SPACES = (" ", "  ", r"\t", r"\xa0", r"\n", r"\r\n", r" \n", r" \r\n")
+"""Between the two words of a two-word head: a space or two, a tab, a no-break space, or a
+line break where a client wrapped (after a space or not). An indented continuation line is
+not among them: a term whose words are all common is missed there."""
 _NOT_WORD = r"[^0-9A-Za-z_\xaa\xb5\xba\xc0-\xd6\xd8-\xf6\xf8-\xff]"
 """Every Latin-1 character that Python's `\\w` does not match (and a few it does)."""
 _UNIT = re.compile(r"[^ ]+")
@@ -235,16 +240,30 @@ def head_of(variant: str) -> tuple[str, str, bool]:
     one, so the scan stops at "diabetes" rather than "type", at "conference" rather than
     "review"; the words before it are checked when the head is found. A hyphenated or
     apostrophised word is scanned for by its first part ("self" for "self-harm", which may
-    also be written "self harm" or "selfharm")."""
-    units = []
-    for unit in _UNIT.finditer(variant):
-        head = _PART.split(unit.group(0))[0]
-        if head and head.lower() not in SMALL_WORDS:
-            units.append((unit.start(), head, head == unit.group(0)))
-    if not units:
+    also be written "self harm" or "selfharm"). When every word of the term is common ("care
+    order", "sick leave") the head is two words, scanned with a space or a line break
+    between them."""
+    units = [(u.start(), u.end(), u.group(0)) for u in _UNIT.finditer(variant)]
+    ranked = [
+        (_rarity(part), len(part), -i)
+        for i, (_, _, unit) in enumerate(units)
+        if (part := _PART.split(unit)[0]) and part.lower() not in SMALL_WORDS
+    ]
+    if not ranked:
         raise ValueError(f"term {variant!r} has only small words")
-    at, head, whole = max(units, key=lambda unit: (_rarity(unit[1]), len(unit[1])))
-    return head, variant[:at], whole
+    rarity, _, best = max(ranked)
+    best = -best
+    at, _, unit = units[best]
+    head = _PART.split(unit)[0]
+    if rarity < 2:
+        if "-" in unit and "'" not in unit:  # "looked-after": the two parts of the word
+            return "-".join(unit.split("-")[:2]), variant[:at], True
+        for first, second in ((best, best + 1), (best - 1, best)):
+            if first >= 0 and second < len(units) and not _PART.search(units[first][2]):
+                pair_second = _PART.split(units[second][2])[0]
+                if pair_second and variant[units[first][1] : units[second][0]] == " ":
+                    return f"{units[first][2]} {pair_second}", variant[: units[first][0]], True
+    return head, variant[:at], head == unit
 
 
 def _head_specs(
@@ -263,7 +282,11 @@ def _head_specs(
         if open_ended and head.startswith(open_ended):
             continue
         literal = re.escape(head)
-        if len(head) >= _BOUNDED_BELOW:
+        if " " in head or "-" in head:
+            first, second = (re.escape(w) for w in re.split("[ -]", head))
+            joins = _PAIR_SPACES if " " in head else (*_PAIR_SPACES, "-", "", r"\?")
+            forms = [first + join + second for join in joins]
+        elif len(head) >= _BOUNDED_BELOW:
             forms = [literal]
             open_ended = head
         elif heads[head]:
@@ -396,7 +419,7 @@ def load_category(name: str) -> Category:
             heads[cased][head] = heads[cased].get(head, True) and whole
             if lead:
                 leads[cased].add(lead)
-                led[cased].add(term_key(head, cased=cased))
+                led[cased].add(term_key(re.split("[ -]", head)[0], cased=cased))
     patterns = _head_specs(name, heads[False], cased=False, words=tail)
     patterns += _head_specs(f"{name}-cased", heads[True], cased=True, words=tail)
 
