@@ -95,6 +95,19 @@ def test_near_misses_are_not_found(text: str) -> None:
     assert accounts(text, min_score=0.0) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tel: (029) 2018 0454",  # 4 4 after an area code
+        "Telephone: +44 20 7946 0047",
+        "Mobile 07700 900460",
+        "account no. THOMA 555279 J99YG",  # inside a licence number
+    ],
+)
+def test_digits_inside_other_values_are_not_proposed(text: str) -> None:
+    assert accounts(text, min_score=0.0) == []
+
+
 def test_pairing_and_context_each_act_and_together_are_high() -> None:
     def score(text: str) -> float:
         (entity,) = [e for e in detect(text) if e.type is EntityType.UK_BANK_ACCOUNT]

@@ -119,6 +119,21 @@ def test_six_digits_after_an_account_label_are_an_account() -> None:
     assert accounts("sort code 404784", min_score=0.0) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NI number: AB 12 34 56 C",  # the digits of a NINO
+        "NI number: PY 318004 A",
+        "Licence: THOMA 555279 J99YG",  # the digits of a driving licence
+        "Call me on (07951) 483023 after 5",  # the tail of a phone number
+        "Reached on 01603 518327.",
+    ],
+)
+def test_digits_inside_other_values_are_not_proposed(text: str) -> None:
+    assert sort_codes(text, min_score=0.0) == []
+    assert accounts(text, min_score=0.0) == []
+
+
 def test_a_paragraph_break_ends_the_pairing() -> None:
     assert sort_codes("40-47-84\n\n70872490") == []
 

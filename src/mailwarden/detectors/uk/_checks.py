@@ -17,6 +17,7 @@ __all__ = [
     "SORT_CODE_LABEL",
     "Pairing",
     "glued_to_digits",
+    "inside_identifier",
     "label_before",
     "paired_account",
     "paired_sort_code",
@@ -29,10 +30,30 @@ _GLUED_AFTER = re.compile(r"[ \u00a0][0-9]+(?![0-9]|[/:]|[-.\u2013][0-9])")
 
 
 def glued_to_digits(text: str, start: int, end: int) -> bool:
-    """Whether `text[start:end]` has another number one space away: "0161 123 456 789"."""
-    if start >= 2 and text[start - 1] in _SPACES and text[start - 2] in _DIGITS:
-        return True
+    """Whether `text[start:end]` has another number one space away: the tail of "01603
+    518327" or "(01952) 638489", the head of "12 34 56 78"."""
+    if start >= 2 and text[start - 1] in _SPACES:
+        before = text[start - 2]
+        if before in _DIGITS or (before == ")" and start >= 3 and text[start - 3] in _DIGITS):
+            return True
     return _GLUED_AFTER.match(text, end) is not None
+
+
+_NINO_HEAD = re.compile(r"(?<![\w\-/.])[A-Za-z]{2}[ \u00a0-]?\Z")
+_NINO_TAIL = re.compile(r"[ \u00a0-]?[A-Da-d](?![\w/])")
+_LICENCE_HEAD = re.compile(r"(?<![\w\-/.])[A-Za-z][A-Za-z9]{4}[ \u00a0-]?\Z")
+_LICENCE_TAIL = re.compile(r"[ \u00a0-]?[A-Za-z][A-Za-z9][0-9][A-Za-z]{2}(?![\w/])")
+
+
+def inside_identifier(text: str, start: int, end: int) -> bool:
+    """Whether the digits at `text[start:end]` are the middle of a NINO ("AB 12 34 56 C",
+    "PY 318004 A") or of a driving licence number ("MORGA 753116 SM9IJ")."""
+    if not start or text[start - 1] in _DIGITS:
+        return False
+    lo = max(0, start - 7)
+    if _NINO_HEAD.search(text, lo, start) and _NINO_TAIL.match(text, end):
+        return True
+    return bool(_LICENCE_HEAD.search(text, lo, start) and _LICENCE_TAIL.match(text, end))
 
 
 _WRAP = r"[ \t\u00a0]?\r?\n[ \t]{0,8}"
@@ -114,7 +135,7 @@ def _pairing(match: re.Match[str] | None, *, sort: str = "", account: str = "") 
     account = account or match.group("account")
     pairing = Pairing(
         labelled=any(c.isalpha() for c in gap),
-        sort_code_grouped=len(sort) > 6,
+        sort_code_grouped=sort[2] not in _DIGITS,
         account_digits=sum(c in _DIGITS for c in account),
     )
     return pairing if pairing.holds else None

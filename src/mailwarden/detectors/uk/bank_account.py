@@ -7,7 +7,8 @@ never acted on. A sort code beside it ("12-34-56 12345678", "account 12345678 so
 the threshold; both make it HIGH. Six or seven digits are anything at all: they act only
 with a supporting word, and pair with a sort code only through a label ("a/c 1234567").
 Written compact or as 4 4 ("1234 5678"). A contradicting word ("invoice", "customer",
-"council tax"), a date's shape, or another number one space away drops it.
+"council tax") or a date's shape drops it; digits with another number one space away (the
+tail of a phone number) or inside a NINO or licence shape are not proposed.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from ..entity import Entity, EntityType, Explanation
 from ..generic._checks import LEAD_SCAN, SPACE_GAP_SCAN, TAIL_SCAN
 from ..scoring import LOW, Context, words_pattern
 from ..shapes import NOT_AFTER_WORD, NOT_BEFORE_WORD
-from ._checks import glued_to_digits, label_before, paired_sort_code
+from ._checks import glued_to_digits, inside_identifier, label_before, paired_sort_code
 from .sort_code import BANK_SCORE, BARE
 
 __all__ = ["DETECTOR", "BankAccountDetector", "date_like"]
@@ -120,17 +121,19 @@ class BankAccountDetector:
     )
 
     def validate(self, doc: Document, match: re.Match[str], spec: PatternSpec) -> Iterator[Entity]:
-        start, end = match.start(), match.end()
+        start, end, text = match.start(), match.end(), doc.text
         digits = "".join(c for c in match.group(0) if c.isdigit())
-        if len(digits) == 6 and label_before(doc.text, start) == "sort_code":
-            return  # "sort code 123456" is a sort code, not an account number
-        pairing = paired_sort_code(doc.text, start, end)
+        if len(digits) == 6:
+            if inside_identifier(text, start, end):
+                return  # the digits of a NINO or a driving licence number
+            if label_before(text, start) == "sort_code":
+                return  # "sort code 123456" is a sort code, not an account number
+        pairing = paired_sort_code(text, start, end)
+        if pairing is None and glued_to_digits(text, start, end):
+            return  # the tail of a longer number: "01603 518327", "(029) 2018 0454"
         raised, lowered = CONTEXT.find(doc, start, end)
-        if pairing is None:
-            if glued_to_digits(doc.text, start, end):
-                lowered += ("part of a longer number",)
-            if date_like(digits):
-                lowered += ("a date's shape",)
+        if pairing is None and date_like(digits):
+            lowered += ("a date's shape",)
         yield Entity(
             type=EntityType.UK_BANK_ACCOUNT,
             start=start,

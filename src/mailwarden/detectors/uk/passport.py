@@ -10,8 +10,9 @@ the alternative would propose every Canadian- or US-style number as a UK passpor
 The printed number has no check digit (the machine-readable zone adds one, but people copy
 the printed number), and nine bare digits are everywhere: reference, order and phone
 numbers. So the shape alone is LOW and never acted on; a supporting word ("passport",
-"passport no", "HMPO") makes it HIGH; a contradicting word, or more digits glued on with a
-space (the tail of a longer number), drops it. Written compact or in threes ("123 456 789").
+"passport no", "HMPO") makes it HIGH; a contradicting word drops it, and nine digits with
+another number one space away (the tail of a longer number) are not proposed. Written
+compact or in threes ("123 456 789").
 """
 
 from __future__ import annotations
@@ -89,9 +90,9 @@ class PassportDetector:
 
     def validate(self, doc: Document, match: re.Match[str], spec: PatternSpec) -> Iterator[Entity]:
         start, end = match.start(), match.end()
-        raised, lowered = CONTEXT.find(doc, start, end)
         if glued_to_digits(doc.text, start, end):
-            lowered += ("part of a longer number",)
+            return  # the tail of a longer number: "0161 123 456 789"
+        raised, lowered = CONTEXT.find(doc, start, end)
         grouped = len(match.group(0)) > 9
         yield Entity(
             type=EntityType.UK_PASSPORT,

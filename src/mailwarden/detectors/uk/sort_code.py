@@ -6,8 +6,8 @@ and never acted on. What makes one is what surrounds it: an account number besid
 code 12-34-56 account 12345678", "12-34-56 12345678", either order) or a word such as "sort
 code", "bank", "account number", "a/c". Either lifts it over the threshold; both make it
 HIGH. Six bare digits ("123456") are anything at all: they act only with a supporting word.
-A contradicting word ("date", "tel", "invoice"), or another number one space away (the
-middle of a phone number), drops it.
+A contradicting word ("date", "tel", "invoice") drops it; six digits with another number one
+space away (the tail of "01603 518327") or inside a NINO or licence shape are not proposed.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from ..entity import Entity, EntityType, Explanation
 from ..generic._checks import DASH_WRAP, GAP_SCAN, LEAD_SCAN, TAIL_SCAN
 from ..scoring import LOW, Context, Score, words_pattern
 from ..shapes import NOT_AFTER_WORD, NOT_BEFORE_WORD
-from ._checks import glued_to_digits, label_before, paired_account
+from ._checks import glued_to_digits, inside_identifier, label_before, paired_account
 
 __all__ = ["BANK_SCORE", "DETECTOR", "SortCodeDetector"]
 
@@ -103,14 +103,16 @@ class SortCodeDetector:
     )
 
     def validate(self, doc: Document, match: re.Match[str], spec: PatternSpec) -> Iterator[Entity]:
-        start, end = match.start(), match.end()
-        grouped = end - start > 6
-        if not grouped and label_before(doc.text, start) == "account":
+        start, end, text = match.start(), match.end(), doc.text
+        grouped = bool(match.group("sep"))
+        if inside_identifier(text, start, end):
+            return  # the digits of a NINO or a driving licence number
+        if not grouped and label_before(text, start) == "account":
             return  # "account no 123456" is an account number, not a sort code
-        pairing = paired_account(doc.text, start, end)
+        pairing = paired_account(text, start, end)
+        if pairing is None and glued_to_digits(text, start, end):
+            return  # the middle of a longer number: "01603 12 34 56"
         raised, lowered = CONTEXT.find(doc, start, end)
-        if pairing is None and glued_to_digits(doc.text, start, end):
-            lowered += ("part of a longer number",)
         yield Entity(
             type=EntityType.UK_SORT_CODE,
             start=start,
