@@ -132,6 +132,8 @@ def test_unknown_issuer_or_wrong_length_is_refused(prefix: str, length: int) -> 
         ("Card: 4111 1111\n1111 1111 exp 01/30", "4111 1111\n1111 1111"),
         ("Card: 4111 1111 \r\n  1111 1111", "4111 1111 \r\n  1111 1111"),
         ("Card: 4111-1111-\n1111-1111", "4111-1111-\n1111-1111"),
+        ("the card used, 4111\n1111 1111 1111, expired", "4111\n1111 1111 1111"),
+        ("the card used, 3782\n822463 10005, expired", "3782\n822463 10005"),
         (f"({VISA})", VISA),
         (f"{VISA} 09/27", VISA),  # expiry after it
         (f"{VISA} 2027 thanks", VISA),  # a year after it
@@ -221,9 +223,9 @@ def test_every_valid_number_is_found(digits: str, grouped: bool) -> None:
 @given(valid_cards())
 def test_a_wrapped_number_is_found(digits: str) -> None:
     value = layout(digits)
-    cut = value.index(" ", 5)
-    wrapped = value[:cut] + "\n" + value[cut + 1 :]
-    assert cards(f"Card number\n{wrapped}\nexp 01/30") == [wrapped]
+    for cut in (value.index(" "), value.index(" ", 5)):
+        wrapped = value[:cut] + "\n" + value[cut + 1 :]
+        assert cards(f"Card number\n{wrapped}\nexp 01/30") == [wrapped]
 
 
 @given(valid_cards(), st.data())

@@ -134,7 +134,9 @@ _DIGIT_RUN = re.compile(r"[0-9]+")
 _AFTER_A_GROUP = re.compile(r"(?<![0-9])[0-9]{4}[ \u00a0-]\Z")
 _WRAP = r"[ \t\u00a0]?\r?\n[ \t]{0,8}"
 _FIRST = rf"(?:(?P<sep>[ \u00a0-]){DASH_WRAP}|{_WRAP})"
-_NEXT = rf"(?:(?P=sep){DASH_WRAP}|{_WRAP})"
+_NEXT = rf"(?:(?P=sep){DASH_WRAP}|{_WRAP}|(?(sep)(?!)|[ \u00a0-]))"
+"""The separator the number started with, a wrapped line, or (after a first group that
+wrapped: "5222\\n6416 0870 8709") any one separator."""
 _TAIL = rf"(?:{_NEXT}[0-9]{{1,4}}){{0,2}}"
 
 
