@@ -44,6 +44,7 @@ __all__ = [
     "CONTEXT_TOKEN",
     "LOWERED",
     "LOWERED_STRONGLY",
+    "MAX_TAIL",
     "RAISED",
     "SMALL_WORDS",
     "STRENGTHS",
@@ -108,7 +109,11 @@ SEPARATOR = rf"(?:['\u2019]?(?:[\-\u2010\u2011]?{_SPACE}|[\-\u2010\u2011./&]|,{_
 apostrophe, a full stop or ampersand inside an abbreviation ("s.47", "A&E"), a comma."""
 
 
-@lru_cache(maxsize=16)
+MAX_TAIL = 6
+"""The most words a term may have from its head on (one pattern for all, compiled once)."""
+
+
+@lru_cache(maxsize=4)
 def exact_pattern(words: int) -> re.Pattern[str]:
     """At a word start, the run of up to `words` words there (group 1), in which the detector
     finds the term by key. The match itself is empty, so the pattern also finds every word
@@ -273,10 +278,12 @@ def _head_specs(
 
     A long head is a plain literal: the exact pattern drops a hit inside a longer word. A
     short one would hit inside too many words ("hiv" in "archive", "rep" in "report"), so it
-    must start a word and, when it is always a whole word, end one. A head that a plain or
-    open-ended head already starts with needs no expression of its own."""
-    specs = []
+    must start a word and, when it is always a whole word, end one; the whole-word ones share
+    one expression (word boundaries cost Hyperscan far more to compile than literals do). A
+    head that a plain or open-ended head already starts with needs no expression of its own."""
     exact = exact_pattern(words)
+    scans: list[tuple[str, str]] = []
+    bounded: list[str] = []
     open_ended = ""
     for head in sorted(heads):
         if open_ended and head.startswith(open_ended):
@@ -285,22 +292,21 @@ def _head_specs(
         if " " in head or "-" in head:
             first, second = (re.escape(w) for w in re.split("[ -]", head))
             joins = _PAIR_SPACES if " " in head else (*_PAIR_SPACES, "-", "", r"\?")
-            forms = [first + join + second for join in joins]
+            scans += [(head, first + join + second) for join in joins]
         elif len(head) >= _BOUNDED_BELOW:
-            forms = [literal]
+            scans.append((head, literal))
             open_ended = head
         elif heads[head]:
-            forms = [rf"\b{literal}\b"]
+            bounded.append(literal)
         else:
-            forms = [_NOT_WORD + literal, "^" + literal]
+            scans += [(head, _NOT_WORD + literal), (head, "^" + literal)]
             open_ended = head
-        specs += [
-            PatternSpec(
-                name=f"{name}:{head}", scan=form, exact=exact, max_len=160, caseless=not cased
-            )
-            for form in forms
-        ]
-    return specs
+    if bounded:
+        scans.append(("whole words", r"\b(?:" + "|".join(bounded) + r")\b"))
+    return [
+        PatternSpec(name=f"{name}:{label}", scan=scan, exact=exact, max_len=160, caseless=not cased)
+        for label, scan in scans
+    ]
 
 
 def _read(name: str) -> dict[str, Any]:
@@ -420,8 +426,10 @@ def load_category(name: str) -> Category:
             if lead:
                 leads[cased].add(lead)
                 led[cased].add(term_key(re.split("[ -]", head)[0], cased=cased))
-    patterns = _head_specs(name, heads[False], cased=False, words=tail)
-    patterns += _head_specs(f"{name}-cased", heads[True], cased=True, words=tail)
+    if tail > MAX_TAIL:
+        raise ValueError(f"sensitive/data/{name}.yaml: a term has {tail} words from its head")
+    patterns = _head_specs(name, heads[False], cased=False, words=MAX_TAIL)
+    patterns += _head_specs(f"{name}-cased", heads[True], cased=True, words=MAX_TAIL)
 
     return Category(
         type=kind,
