@@ -27,6 +27,8 @@ CRIMINAL = EntityType.CRIMINAL_OFFENCE
         ("A restraining order was made against her ex-partner.", "restraining order"),
         ("He was released from prison last month.", "released from prison"),
         ("The resident has an ASBO.", "ASBO"),
+        ("He has a conviction for theft from 2019.", "conviction for theft"),
+        ("The applicant declared previous convictions.", "previous convictions"),
     ],
 )
 def test_about_a_person_is_acted_on(text: str, span: str) -> None:
@@ -45,6 +47,10 @@ def test_about_a_person_is_acted_on(text: str, span: str) -> None:
         "A DBS check is required for this post.",
         "The crime reduction partnership meets in the town hall.",
         "Youth offending statistics for the last quarter are attached.",
+        "His conviction that the plan will work is admirable.",
+        "She has a strong conviction about fairness.",
+        "She was charged with leading the project.",
+        "She asked whether the prison visits centre is open on Sunday.",
     ],
 )
 def test_places_and_hr_are_not_acted_on(text: str) -> None:

@@ -36,6 +36,7 @@ def test_about_a_person_is_acted_on(text: str, span: str) -> None:
         "Race equality scheme consultation closes on Friday.",
         "Chinese New Year celebration in the market place.",
         "The Polish shop on Mill Lane wants a late licence.",
+        "He came first in the race on Sunday.",
     ],
 )
 def test_businesses_and_events_are_not_acted_on(text: str) -> None:

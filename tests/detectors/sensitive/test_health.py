@@ -63,6 +63,12 @@ def test_about_a_person_is_acted_on(text: str, span: str) -> None:
         "He had a stroke of luck with the parking permit.",
         "She manages the occupational health contract for the council.",
         "Care plan templates are on the intranet.",
+        "His presentation on dementia-friendly communities went well.",
+        "He was sectioned off from the rest of the open-plan office.",
+        "He suffers from a lack of time.",
+        "Her diagnosis of the problem with the boiler was correct.",
+        "She works in the Cancer Services team.",
+        "Pregnant women should book the early appointment.",
     ],
 )
 def test_services_and_policies_are_not_acted_on(text: str) -> None:

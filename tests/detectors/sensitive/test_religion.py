@@ -39,6 +39,8 @@ def test_about_a_person_is_acted_on(text: str, span: str) -> None:
         "Ramadan opening hours for the leisure centre.",
         "The Church of England school has asked for a new crossing.",
         "The interfaith forum meets at the Hindu temple hall.",
+        "Her Christian name is spelt wrongly on the form.",
+        "The family want a halal option at the community lunch.",
     ],
 )
 def test_charities_schools_and_names_are_not_acted_on(text: str) -> None:

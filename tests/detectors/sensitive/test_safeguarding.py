@@ -48,6 +48,9 @@ def test_about_a_person_is_acted_on(text: str, span: str) -> None:
         "Dog grooming parlour planning application.",
         "The black lace curtains in the place are neglected.",
         "Domestic abuse awareness campaign posters for the libraries.",
+        "Her neglect of her duties was raised at the disciplinary.",
+        "He adopted a more positive approach to the work.",
+        "Her report on domestic abuse services is attached.",
     ],
 )
 def test_services_and_policies_are_not_acted_on(text: str) -> None:

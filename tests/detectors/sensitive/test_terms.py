@@ -93,6 +93,21 @@ def test_indented_continuation_lines_are_read_when_the_head_is_a_rare_word() -> 
     assert spans(text, EntityType.SAFEGUARDING) == ["domestic\n        abuse"]
 
 
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("He was sectioned off from the office.", EntityType.HEALTH),
+        ("She had a stroke of luck.", EntityType.HEALTH),
+        ("He was sectioned in March.", None),
+    ],
+)
+def test_a_listed_non_term_suppresses_the_term_inside_it(
+    text: str, kind: EntityType | None
+) -> None:
+    entities = found(text, EntityType.HEALTH, 0.0)
+    assert (entities == []) is (kind is not None)
+
+
 def test_case_sensitive_terms_are_not_found_in_other_cases() -> None:
     assert found("Her son is LAC.", EntityType.SAFEGUARDING)
     assert not found("Her son is lac.", EntityType.SAFEGUARDING, 0.0)

@@ -297,7 +297,8 @@ class TermDetector:
         self, text: str, match: re.Match[str], *, cased: bool
     ) -> tuple[int, int, Term] | None:
         """(start, end, term) of the longest term in the run of words `match` finds (its
-        group 1), with any words of the term before it; None when the run starts no term."""
+        group 1), with any words of the term before it; None when the run starts no term, or
+        when the longest match is a phrase the category lists as not one of its terms."""
         table = self.category.table(cased=cased)
         start = match.start()
         keys: list[str] = []
@@ -308,13 +309,12 @@ class TermDetector:
             if len(keys) == 1 and keys[0] not in table.prefixes and keys[0] not in table.led:
                 return None
         best = _longest(table, "", keys, ends, start)
-        if keys[0] not in table.led:
-            return best
-        for lead_start, lead in _leads(text, start, table, cased=cased):
-            found = _longest(table, lead, keys, ends, lead_start)
-            if found is not None and (best is None or found[1] - found[0] > best[1] - best[0]):
-                best = found
-        return best
+        if keys[0] in table.led:
+            for lead_start, lead in _leads(text, start, table, cased=cased):
+                found = _longest(table, lead, keys, ends, lead_start)
+                if found is not None and (best is None or found[1] - found[0] > best[1] - best[0]):
+                    best = found
+        return None if best is None or best[2].excluded else best
 
 
 def _longest(

@@ -45,6 +45,7 @@ __all__ = [
     "LOWERED",
     "LOWERED_STRONGLY",
     "MAX_TAIL",
+    "NOT_A_TERM",
     "RAISED",
     "SMALL_WORDS",
     "STRENGTHS",
@@ -59,6 +60,9 @@ __all__ = [
     "term_key",
     "word_set",
 ]
+
+NOT_A_TERM = "not"
+"""The strength of a `not_terms` phrase ("sectioned off", "stroke of luck")."""
 
 STRENGTHS: Mapping[str, float] = MappingProxyType({"strong": MEDIUM, "medium": 0.4, "weak": LOW})
 """The score of a term seen alone, by its curated strength: never enough to act on."""
@@ -156,7 +160,12 @@ class Term:
 
     @property
     def weight(self) -> float:
-        return STRENGTHS[self.strength]
+        return STRENGTHS.get(self.strength, 0.0)
+
+    @property
+    def excluded(self) -> bool:
+        """A phrase listed under `not_terms`: where it is the longest match, nothing is."""
+        return self.strength == NOT_A_TERM
 
 
 RAISED, LOWERED, LOWERED_STRONGLY = "raised", "lowered", "lowered_strongly"
@@ -395,10 +404,18 @@ def _table(
     )
 
 
+_CATEGORY_KEYS = frozenset(
+    {"category", "sets", "raised_by", "lowered_by", "lowered_strongly_by", "terms", "not_terms"}
+)
+
+
 @lru_cache(maxsize=16)
 def load_category(name: str) -> Category:
     """The category whose terms are in `data/<name>.yaml`, prepared (once per process)."""
     data = _read(name)
+    unknown = set(data) - _CATEGORY_KEYS
+    if unknown:
+        raise ValueError(f"sensitive/data/{name}.yaml: unknown keys {sorted(unknown)}")
     kind = EntityType(data["category"])
     sets = {k: [str(v) for v in vs] for k, vs in (data.get("sets") or {}).items()}
     tables: dict[bool, dict[str, Term]] = {False: {}, True: {}}
@@ -426,6 +443,17 @@ def load_category(name: str) -> Category:
             if lead:
                 leads[cased].add(lead)
                 led[cased].add(term_key(re.split("[ -]", head)[0], cased=cased))
+    for written in data.get("not_terms") or ():
+        phrase = Term(text=str(written), strength=NOT_A_TERM)
+        for variant in expand(phrase.text, sets):
+            _check_variant(name, variant)
+            key = term_key(variant)
+            tables[False].setdefault(key, phrase)
+            head, lead, _ = head_of(variant)
+            tail = max(tail, len(re.findall(WORD, variant[len(lead) :])))
+            if lead:
+                leads[False].add(lead)
+                led[False].add(term_key(re.split("[ -]", head)[0]))
     if tail > MAX_TAIL:
         raise ValueError(f"sensitive/data/{name}.yaml: a term has {tail} words from its head")
     patterns = _head_specs(name, heads[False], cased=False, words=MAX_TAIL)
