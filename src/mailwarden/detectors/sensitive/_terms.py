@@ -24,11 +24,11 @@ as "LAC" or "Unite") are looked up with their case.
 
 from __future__ import annotations
 
+import pkgutil
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from itertools import product
 from types import MappingProxyType
 from typing import Any
@@ -319,7 +319,10 @@ def _head_specs(
 
 
 def _read(name: str) -> dict[str, Any]:
-    source = resources.files(__package__).joinpath("data", f"{name}.yaml").read_text("utf-8")
+    raw = pkgutil.get_data(__package__, f"data/{name}.yaml")  # the package's own files
+    if raw is None:  # pragma: no cover - a loader that cannot read package data
+        raise ValueError(f"sensitive/data/{name}.yaml: not found")
+    source = raw.decode("utf-8")
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
         data = yaml.load(source, Loader=loader)
