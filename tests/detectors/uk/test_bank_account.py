@@ -41,6 +41,7 @@ def accounts(text: str, min_score: float | None = None) -> list[str]:
         ("a/c 70872490", "70872490"),
         ("Bank account 7087 2490", "7087 2490"),  # printed 4 4
         ("acct no.: 70872490", "70872490"),
+        ("sort code,account\n40-47-84,70872490", "70872490"),  # cells, paired
         ("Account number 7087249", "7087249"),  # seven digits, with a word
         ("account no 708724", "708724"),  # six digits, with a word
         ("sort code 40-47-84, a/c 7087249", "7087249"),  # seven digits, paired through a label
@@ -48,6 +49,10 @@ def accounts(text: str, min_score: float | None = None) -> list[str]:
 )
 def test_found_in_common_formats(text: str, value: str) -> None:
     assert accounts(text) == [value]
+
+
+def test_a_list_in_prose_is_not_a_run_of_figures() -> None:
+    assert accounts("Account numbers 70872490, 70872491") == ["70872490", "70872491"]
 
 
 def test_eight_bare_digits_are_below_the_threshold() -> None:
@@ -102,6 +107,7 @@ def test_near_misses_are_not_found(text: str) -> None:
         "Telephone: +44 20 7946 0047",
         "Mobile 07700 900460",
         "account no. THOMA 555279 J99YG",  # inside a licence number
+        "Bank totals 582,70872490,3804733",  # one cell of a run of figures
     ],
 )
 def test_digits_inside_other_values_are_not_proposed(text: str) -> None:

@@ -25,16 +25,23 @@ __all__ = [
 
 _DIGITS = "0123456789"
 _SPACES = " \u00a0"
-_GLUED_AFTER = re.compile(r"[ \u00a0][0-9]+(?![0-9]|[/:]|[-.\u2013][0-9])")
-"""A space and a plain run of digits (not a date or a time, which may follow a value)."""
+_CELL_SEPARATORS = ",;"
+_GLUED_AFTER = re.compile(r"[ \u00a0][0-9]+(?![0-9]|[/:]|[-.\u2013][0-9])|[,;][0-9]")
+"""A space and a plain run of digits (not a date or a time, which may follow a value), or a
+comma straight before digits (the next cell of a list of figures)."""
 
 
 def glued_to_digits(text: str, start: int, end: int) -> bool:
-    """Whether `text[start:end]` has another number one space away: the tail of "01603
-    518327" or "(01952) 638489", the head of "12 34 56 78"."""
-    if start >= 2 and text[start - 1] in _SPACES:
-        before = text[start - 2]
-        if before in _DIGITS or (before == ")" and start >= 3 and text[start - 3] in _DIGITS):
+    """Whether `text[start:end]` has another number one space away (the tail of "01603
+    518327" or "(01952) 638489", the head of "12 34 56 78") or is one cell of a run of
+    figures joined by commas ("582,63383683,3804733")."""
+    if start >= 2:
+        mark, before = text[start - 1], text[start - 2]
+        if mark in _SPACES and (
+            before in _DIGITS or (before == ")" and start >= 3 and text[start - 3] in _DIGITS)
+        ):
+            return True
+        if mark in _CELL_SEPARATORS and before in _DIGITS:
             return True
     return _GLUED_AFTER.match(text, end) is not None
 
@@ -92,11 +99,13 @@ _GAP = (
 )
 _FLAGS = re.IGNORECASE
 _ACCOUNT_AFTER = re.compile(_GAP + _ACCOUNT, _FLAGS)
-_ACCOUNT_BEFORE = re.compile(_ACCOUNT + _GAP + r"\Z", _FLAGS)
 _SORT_AFTER = re.compile(_GAP + _SORT, _FLAGS)
-_SORT_BEFORE = re.compile(_SORT + _GAP + r"\Z", _FLAGS)
+_GAP_ONLY = re.compile(_GAP, _FLAGS)
+_ACCOUNT_ENDING = re.compile(_ACCOUNT + r"\Z", _FLAGS)
+_SORT_ENDING = re.compile(_SORT + r"\Z", _FLAGS)
 _MAX_GAP = 40
-_LOOK_BACK = 72
+_VALUE_SPAN = 32
+"""How far back a sort code or account may start from where it ends (wrapped lines included)."""
 
 SORT_CODE_LABEL = r"(?:sort[ \-]?code|s/c)"
 ACCOUNT_LABEL = r"(?:(?:bank\s+)?account|acct|acc|a/c)(?:\s*(?:number|num|no))?"
@@ -125,14 +134,9 @@ class Pairing:
         return self.labelled or self.sort_code_grouped
 
 
-def _pairing(match: re.Match[str] | None, *, sort: str = "", account: str = "") -> Pairing | None:
-    if match is None:
-        return None
-    gap = match.group("gap")
+def _pairing(gap: str, sort: str, account: str) -> Pairing | None:
     if len(gap) > _MAX_GAP or "\n\n" in gap or "\n\r\n" in gap:
         return None
-    sort = sort or match.group("sort")
-    account = account or match.group("account")
     pairing = Pairing(
         labelled=any(c.isalpha() for c in gap),
         sort_code_grouped=sort[2] not in _DIGITS,
@@ -141,23 +145,40 @@ def _pairing(match: re.Match[str] | None, *, sort: str = "", account: str = "") 
     return pairing if pairing.holds else None
 
 
+def _ending_before(text: str, start: int, ending: re.Pattern[str]) -> tuple[str, str] | None:
+    """(gap, value) when a value of `ending`'s shape ends a label-and-punctuation gap before
+    `start`. The gap holds no digit, so it reaches back to the previous digit at most."""
+    lo, k = max(0, start - _MAX_GAP - 1), start
+    while k > lo and text[k - 1] not in _DIGITS:
+        k -= 1
+    if not k or text[k - 1] not in _DIGITS:
+        return None
+    gap = _GAP_ONLY.fullmatch(text, k, start)
+    value = ending.search(text, max(0, k - _VALUE_SPAN), k) if gap is not None else None
+    if gap is None or value is None:
+        return None
+    return gap.group("gap"), value.group(0)
+
+
 def paired_account(text: str, start: int, end: int) -> Pairing | None:
     """The pairing of the sort code at `text[start:end]` with an account after or before it."""
     sort = text[start:end]
-    found = _pairing(_ACCOUNT_AFTER.match(text, end), sort=sort)
+    after = _ACCOUNT_AFTER.match(text, end)
+    found = _pairing(after.group("gap"), sort, after.group("account")) if after else None
     if found is None:
-        before = _ACCOUNT_BEFORE.search(text, max(0, start - _LOOK_BACK), start)
-        found = _pairing(before, sort=sort)
+        before = _ending_before(text, start, _ACCOUNT_ENDING)
+        found = _pairing(before[0], sort, before[1]) if before else None
     return found
 
 
 def paired_sort_code(text: str, start: int, end: int) -> Pairing | None:
     """The pairing of the account at `text[start:end]` with a sort code before or after it."""
     account = text[start:end]
-    before = _SORT_BEFORE.search(text, max(0, start - _LOOK_BACK), start)
-    found = _pairing(before, account=account)
+    before = _ending_before(text, start, _SORT_ENDING)
+    found = _pairing(before[0], before[1], account) if before else None
     if found is None:
-        found = _pairing(_SORT_AFTER.match(text, end), account=account)
+        after = _SORT_AFTER.match(text, end)
+        found = _pairing(after.group("gap"), after.group("sort"), account) if after else None
     return found
 
 

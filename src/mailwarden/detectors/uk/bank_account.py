@@ -122,7 +122,8 @@ class BankAccountDetector:
 
     def validate(self, doc: Document, match: re.Match[str], spec: PatternSpec) -> Iterator[Entity]:
         start, end, text = match.start(), match.end(), doc.text
-        digits = "".join(c for c in match.group(0) if c.isdigit())
+        raw = match.group(0)
+        digits = raw if raw.isdigit() else "".join(c for c in raw if c.isdigit())
         if len(digits) == 6:
             if inside_identifier(text, start, end):
                 return  # the digits of a NINO or a driving licence number
