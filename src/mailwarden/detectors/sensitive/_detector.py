@@ -69,8 +69,8 @@ LOWER_STRONGLY = 0.45
 
 NEAR_BEFORE, NEAR_AFTER = 40, 40
 """Characters looked at for persons and policies (within the sentence)."""
-BESIDE = 16
-"""Characters either side looked at for organisations."""
+BESIDE = 3
+"""Words either side looked at for organisations ("Catholic primary school", "on the A11")."""
 
 _WORD = re.compile(WORD)
 _WORD_BEFORE = re.compile(rf"(?<!\w)({WORD}){SEPARATOR}\Z")
@@ -168,35 +168,21 @@ def _sentence_after(window: str) -> str:
     return window[:cut]
 
 
-def _whole_words_before(doc: Document, start: int, chars: int) -> str:
+def _whole_words_before(doc: Document, start: int) -> str:
+    chars = NEAR_BEFORE
     window = doc.before(start, chars)
     if start - chars > 0 and doc.lower[start - chars - 1].isalnum():
         window = window.partition(" ")[2]  # a word cut in half says nothing
     return window
 
 
-def _whole_words_after(doc: Document, end: int, chars: int) -> str:
+def _whole_words_after(doc: Document, end: int) -> str:
+    chars = NEAR_AFTER
     window = doc.after(end, chars)
     stop = end + chars
     if stop < len(doc.lower) and doc.lower[stop].isalnum():
         window = window.rpartition(" ")[0]
     return window
-
-
-def _last_words(window: str, chars: int) -> str:
-    """The whole words in the last `chars` characters of `window`."""
-    if len(window) <= chars:
-        return window
-    cut = window[-chars:]
-    return cut.partition(" ")[2] if window[-chars - 1].isalnum() else cut
-
-
-def _first_words(window: str, chars: int) -> str:
-    """The whole words in the first `chars` characters of `window`."""
-    if len(window) <= chars:
-        return window
-    cut = window[:chars]
-    return cut.rpartition(" ")[0] if window[chars].isalnum() else cut
 
 
 def _road_number(token: str) -> bool:
@@ -205,34 +191,33 @@ def _road_number(token: str) -> bool:
 
 
 def _context_found(
-    words: ContextWords, near: str, beside: str
+    words: ContextWords, before: list[str], after: list[str]
 ) -> tuple[list[str], list[str], list[str]]:
-    """(words that raise, that lower strongly, that lower): the first two in `near`, the last
-    in `beside`; each once, the longest phrase first where phrases overlap ("service user"
-    raises; "service" alone lowers)."""
+    """(words that raise, that lower strongly, that lower) among the words `before` and
+    `after` a term; words that lower count only within `BESIDE` words of it. Each is listed
+    once, the longest phrase first where phrases overlap ("service user" raises; "service"
+    alone lowers); no phrase runs across the term."""
     found: dict[str, list[str]] = {RAISED: [], LOWERED: [], LOWERED_STRONGLY: []}
-    for window, wanted in ((near, _NEAR_KINDS), (beside, _BESIDE_KINDS)):
-        tokens = CONTEXT_TOKEN.findall(window)
-        i, count = 0, len(tokens)
-        while i < count:
-            token = tokens[i]
-            size, hit = 1, words.kinds.get(token)
-            if token in words.starts:
-                for longer in range(min(words.longest, count - i), 1, -1):
-                    phrase = " ".join(tokens[i : i + longer])
-                    if phrase in words.kinds:
-                        size, hit = longer, words.kinds[phrase]
-                        break
-            if hit is None and wanted is _BESIDE_KINDS and _road_number(token):
-                hit = (LOWERED, "a road")
-            if hit is not None and hit[0] in wanted and hit[1] not in found[hit[0]]:
-                found[hit[0]].append(hit[1])
-            i += size
+    split = len(before)
+    tokens = before + after
+    i, count = 0, len(tokens)
+    while i < count:
+        token = tokens[i]
+        size, hit = 1, words.kinds.get(token)
+        if token in words.starts:
+            room = (split if i < split else count) - i
+            for longer in range(min(words.longest, room), 1, -1):
+                phrase = " ".join(tokens[i : i + longer])
+                if phrase in words.kinds:
+                    size, hit = longer, words.kinds[phrase]
+                    break
+        beside = split - BESIDE <= i < split + BESIDE
+        if hit is None and beside and _road_number(token):
+            hit = (LOWERED, "a road")
+        if hit is not None and (beside or hit[0] != LOWERED) and hit[1] not in found[hit[0]]:
+            found[hit[0]].append(hit[1])
+        i += size
     return found[RAISED], found[LOWERED_STRONGLY], found[LOWERED]
-
-
-_NEAR_KINDS = frozenset({RAISED, LOWERED_STRONGLY})
-_BESIDE_KINDS = frozenset({LOWERED})
 
 
 @dataclass(frozen=True, slots=True)
@@ -283,12 +268,9 @@ class TermDetector:
         self, doc: Document, start: int, end: int
     ) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
         """(words that raise, words that lower strongly, words or reasons that lower)."""
-        before = _sentence_before(_whole_words_before(doc, start, NEAR_BEFORE))
-        after = _sentence_after(_whole_words_after(doc, end, NEAR_AFTER))
-        beside = f"{_last_words(before, BESIDE)} {_first_words(after, BESIDE)}"
-        raised, strongly, lowered = _context_found(
-            self.category.context, f"{before} {after}", beside
-        )
+        before = CONTEXT_TOKEN.findall(_sentence_before(_whole_words_before(doc, start)))
+        after = CONTEXT_TOKEN.findall(_sentence_after(_whole_words_after(doc, end)))
+        raised, strongly, lowered = _context_found(self.category.context, before, after)
         if in_capitalised_name(doc.text, start, end):
             lowered.append(_IN_A_NAME)
         return tuple(raised), tuple(strongly), tuple(lowered)
