@@ -10,19 +10,21 @@ Scores, on the scale every detector shares (`scoring.py`):
 - a person nearby adds 0.35: a pronoun or possessive ("she", "his"), a relation or role
   ("client", "tenant", "their son"), a title ("Mrs"), an age, a first-person disclosure
   ("I'm", "I am", "my");
-- an organisation beside the term takes off 0.2: "team", "service", "charity", "school"
+- an organisation within three words takes off 0.2: "team", "service", "charity", "school"
   after a religion word, a road number, or the term inside a capitalised name ("Christian
   Aid", "Mental Health Strategy");
-- a policy, publication, event or statistic nearby takes off 0.45 instead: "strategy",
-  "policy", "survey", "campaign", "training", "statistics", "conference".
+- a policy, publication, event, statistic or job nearby takes off 0.45 instead: "strategy",
+  "policy", "survey", "campaign", "training", "statistics", "conference", "leads".
 
 So no term alone reaches `ACT` (0.6); any term about a person does, unless an organisation is
-also named (then only strong terms do: "her son is known to the mental health team"); nothing
-next to a policy or publication does. Windows are short (a few words either side, within the
-sentence), so an unrelated pronoun a paragraph away does not count.
+also named (then only strong terms do: "her son is known to the crisis team for his
+psychosis"); nothing next to a policy or publication does. "Nearby" is 40 characters either
+side within the sentence, so an unrelated pronoun a paragraph away does not count.
 
-Some terms carry the thing they introduce: "diagnosed with", "charged with", "member of" take
-the next few words into their span, so the mask covers the condition or the offence too.
+Some terms carry the thing they introduce: "diagnosed with", "charged with", "suffers from"
+take the next few words of the clause into their span, so the mask covers the condition or
+the offence too. A phrase a category lists as not a term ("sectioned off", "stroke of luck")
+suppresses the term inside it.
 """
 
 from __future__ import annotations

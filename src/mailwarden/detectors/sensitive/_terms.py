@@ -9,17 +9,17 @@ A term is written in a small notation (`data/README.md`):
 - `{name}` stands for every entry of the file's set `name` ("member of {union}").
 
 Two spellings of a term are the same term when they have the same letters and digits in the
-same order (`term_key`), so a term is looked up, not matched: the scan finds a *head* (the
-first word of the term that is not a small word like "in", "had", "at"), the exact pattern
-takes the run of words that starts there, and the detector looks up the longest run (with
-any small words just before it) among the keys.
+same order (`term_key`), so a term is looked up, not matched. The scan looks for each term's
+*head* (`head_of`: its rarest word, or two words when all of them are common); the exact
+pattern takes the run of words that starts there; the detector looks up the longest term in
+that run, reading back over any words the term has before its head ("type 2 " of "type 2
+diabetes").
 
-Heads go into the shared Hyperscan scan as plain literals, one expression each, because plain
-literals compile about ten times faster than word-boundary assertions or alternations; a head
-shorter than six letters, which would turn up inside other words ("hiv" in "archive", "arson"
-in "person"), is preceded by a class of characters that cannot be part of a word, plus a `^`
-form for the start of the text. Terms marked `case: exact` (acronyms that are also words, such
-as "LAC" or "Unite") are looked up with their case.
+Heads go into the shared Hyperscan scan as plain literals, one expression each: plain literals
+compile about ten times faster than word-boundary assertions, and alternations of literals
+far slower still. A head shorter than six letters would turn up inside other words ("hiv" in
+"archive", "rep" in "report"), so it is bounded: the whole-word ones share one `\b(?:...)\b`
+expression, the others follow a character that cannot be part of a word (or start the text).
 """
 
 from __future__ import annotations
