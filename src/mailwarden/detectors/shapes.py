@@ -9,7 +9,7 @@ from __future__ import annotations
 
 __all__ = ["NOT_AFTER_WORD", "NOT_BEFORE_WORD", "SEP_EXACT", "SEP_SCAN", "WRAP"]
 
-SEP_SCAN = r"(?:[ \t\xa0]{1,2}|[-?.]|\r?\n[ \t]{0,8})?"
+SEP_SCAN = r"[-?.]?[ \t\xa0]{0,2}(?:\r?\n[ \t]{0,8})?"
 """An optional separator between digit groups (prefilter: anything the exact form allows)."""
 
 SEP_EXACT = r"(?:[ \t\u00a0]{1,2}|[-\u2010\u2011\u2013.]|\r?\n[ \t]{0,8})?"

@@ -108,3 +108,17 @@ def test_mask_never_contains_the_raw_value(nine: str) -> None:
         masked = mask(entity, text)
         assert number not in masked.replace(" ", "")
         assert masked.endswith(number[-4:])
+
+
+def test_wrapped_after_a_space_is_found_by_both_scan_paths() -> None:
+    from mailwarden.detectors.core import Detectors
+    from mailwarden.detectors.uk.nhs_number import DETECTOR
+
+    text = "NHS number 999 000 \n0026 recorded"
+    for engine in (True, False):
+        found = Detectors([DETECTOR], use_hyperscan=engine).detect(text)
+        assert [text[e.start : e.end] for e in found] == ["999 000 \n0026"]
+
+
+def test_other_scripts_digits_are_not_nhs_numbers() -> None:
+    assert nhs_numbers("NHS number ٩٩٩ ٠٠٠ ٠٠٢٦") == []

@@ -93,10 +93,10 @@ class NhsNumberDetector:
     patterns = (
         PatternSpec(
             name="nhs-number",
-            scan=rf"\d{{3}}{SEP_SCAN}\d{{3}}{SEP_SCAN}\d{{4}}",
+            scan=rf"[0-9]{{3}}{SEP_SCAN}[0-9]{{3}}{SEP_SCAN}[0-9]{{4}}",
             exact=re.compile(
                 NOT_AFTER_WORD
-                + rf"(\d{{3}})(?P<sep>{SEP_EXACT})(\d{{3}})(?:(?P=sep)|{WRAP})(\d{{4}})"
+                + rf"([0-9]{{3}})(?P<sep>{SEP_EXACT})([0-9]{{3}})(?:(?P=sep)|{WRAP})([0-9]{{4}})"
                 + NOT_BEFORE_WORD
             ),
             max_len=24,
