@@ -428,6 +428,11 @@ def main() -> int:
                 for name in clean(title_case(raw)):
                     surnames[name].add(community)
     words = lexicon()
+    from mailwarden.detectors.names.person import ORGANISATION_WORDS, SAINTS
+
+    for table in (forenames, surnames):  # "Forum", "Santa": read as a place, never as a name
+        for name in [n for n in table if n.lower() in ORGANISATION_WORDS | SAINTS]:
+            del table[name]
     for name, codes in list(forenames.items()):
         if codes != {"en"} or not noisy_forenames & {name}:
             continue

@@ -57,7 +57,7 @@ from ..entity import Entity, EntityType, Explanation
 from ..scoring import HIGH, Score
 from ._gazetteer import Gazetteer, fold, gazetteer
 
-__all__ = ["CONTEXT_WORDS", "DETECTOR", "ORGANISATION_WORDS", "PersonDetector"]
+__all__ = ["CONTEXT_WORDS", "DETECTOR", "ORGANISATION_WORDS", "SAINTS", "PersonDetector"]
 
 
 def _set(words: str) -> frozenset[str]:
@@ -65,14 +65,16 @@ def _set(words: str) -> frozenset[str]:
 
 
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f\u1e00-\u1eff"
-_TOKEN = rf"[{_UPPER}](?:[\w'’\-]{{0,3}}\.|[\w'’\-]*)"
-"""A capitalised word; a full stop stays with a short one ("Mr.", "J."), so that a run does not
-run on from one sentence into the next ("... on Friday. Will you ...")."""
+_TOKEN = rf"[{_UPPER}](?:\w{{0,3}}+\.|\w{{0,24}}+(?:[\-'’](?!s\b)\w{{1,24}}+){{0,3}}+)"
+"""A capitalised word, with inner hyphens and apostrophes ("Oyelaran-Whitcombe", "N'Diaye") but
+not a possessive's; a full stop stays with a short word ("Mr.", "J.") so that a run does not go
+on into the next sentence ("... on Friday. Will you ..."). Possessive, bounded repeats keep
+every attempt short: a 100,000-letter line of capitals is read in linear time."""
 _PARTICLES = _set(
     "al ap bin binti bint da das de del della den der di do dos du el ibn la le mac ní nic "
     "ó ter ten van von y"
 )
-_GAP = r"(?:[ \t\u00a0]|\r?\n)[ \t\u00a0]*(?:[a-zíó]{1,5} )?"
+_GAP = r"(?:[ \t\u00a0]|\r?\n)[ \t\u00a0]*+(?:[a-zíó]{1,5} )?"
 """Between two words of a run: spaces, one line break, and maybe a particle ("de", "bin"),
 matched loosely here and checked against `_PARTICLES` in Python (a list of alternatives in
 the pattern would cost the whole scan a fifth of its speed)."""
@@ -423,10 +425,10 @@ class PersonDetector:
     def _word(self, text: str, lower: str, start: int, end: int, line_start: bool) -> _Word:
         key = lower[start:end]
         possessive = full_stop = False
-        if key[-2:] in _POSSESSIVE and len(key) > 3:
-            key, end, possessive = key[:-2], end - 2, True
-        elif key[-1] == ".":
+        if key[-1] == ".":
             key, end, full_stop = key[:-1], end - 1, True
+        elif lower[end : end + 2] in _POSSESSIVE and not lower[end + 2 : end + 3].isalnum():
+            possessive = True
         if "’" in key:
             key = key.replace("’", "'")
         raw = text[start:end]
