@@ -385,3 +385,20 @@ def test_an_address_after_a_name_does_not_lower_it() -> None:
 
 def test_a_firm_is_not_acted_on() -> None:
     assert found("Jane Smith & Sons have the contract.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A" * 200_000,
+        "Aa" * 100_000,
+        "Abc " * 50_000,
+        "\n".join(f"QUJD{'x' * 60}Rk9v{i}" for i in range(5_000)),
+    ],
+)
+def test_hostile_text_is_read_in_linear_time(text: str) -> None:
+    import time
+
+    began = time.perf_counter()
+    people(text, min_score=0.0)
+    assert time.perf_counter() - began < 2.0
