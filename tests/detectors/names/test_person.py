@@ -36,8 +36,7 @@ def _table(filename: str) -> dict[str, list[str]]:
     from mailwarden.detectors.names import _gazetteer
 
     by_community: dict[str, list[str]] = defaultdict(list)
-    text = (_gazetteer._DATA / filename).read_text(encoding="utf-8")
-    for line in text.splitlines():
+    for line in _gazetteer._lines(filename):
         name, codes = line.split("\t")
         for code in codes.split(","):
             by_community[code].append(name)

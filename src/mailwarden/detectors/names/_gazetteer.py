@@ -7,15 +7,14 @@ unless that form is an everyday word ("thế" folds to "the").
 
 from __future__ import annotations
 
+import pkgutil
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 __all__ = ["Gazetteer", "fold", "gazetteer"]
 
-_DATA = Path(__file__).with_name("data")
 _COMBINING = re.compile("[\u0300-\u036f]")
 _FOLD = str.maketrans({"ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ø": "o", "Ø": "O", "ı": "i"})
 
@@ -42,7 +41,10 @@ class Gazetteer:
 
 
 def _lines(filename: str) -> list[str]:
-    return (_DATA / filename).read_text(encoding="utf-8").splitlines()
+    raw = pkgutil.get_data(__package__, f"data/{filename}")  # the package's own files
+    if raw is None:  # pragma: no cover - a loader that cannot read package data
+        raise ValueError(f"names/data/{filename}: not found")
+    return raw.decode("utf-8").splitlines()
 
 
 def _keys(filename: str) -> dict[str, str]:
