@@ -28,7 +28,8 @@ class PatternSpec:
     place. `exact` is the Python pattern that decides the span, boundaries included.
     `max_len` bounds a match, so validating a candidate never reads far past it. `before`
     is how far before the prefilter's hit the exact match may start, for prefilters that
-    anchor on a distinctive word inside the value (keep prefilters small: a long or
+    anchor on a distinctive word inside the value, and `reach` how far after the hit it may
+    start, for prefilters that anchor on a label before the value (keep prefilters small: a long or
     heavily repeated one makes the shared scanner slow to compile and to run).
     """
 
@@ -38,6 +39,7 @@ class PatternSpec:
     max_len: int = 64
     caseless: bool = False
     before: int = 0
+    reach: int = 0
 
 
 @runtime_checkable

@@ -66,19 +66,23 @@ class Scanner:
 
     @staticmethod
     def _confirm(text: str, spec: PatternSpec, start: int, end: int) -> re.Match[str] | None:
-        """The exact match starting in [start - spec.before, end), searched in a small window.
+        """The exact match that covers the prefilter hit, searched in a small window only.
 
-        `spec.before` lets a prefilter anchor on a word inside the value (a street type, a
-        label) while the exact pattern starts earlier.
+        The match may start up to `spec.before` characters before the hit (a prefilter that
+        anchors on a word inside the value) and up to `spec.reach` after its end (one that
+        anchors on a label before the value); it must start at the hit or reach past its start.
         """
         first = max(0, start - spec.before)
         left = max(0, first - _LOOKBEHIND)
-        window = text[left : end + spec.max_len]
-        found = spec.exact.search(window, first - left)
-        if found is None or found.start() + left >= end:
-            return None
-        # the window found where; matching there on the whole text gives whole-text offsets
-        return spec.exact.match(text, found.start() + left)
+        window = text[left : end + spec.reach + spec.max_len]
+        for found in spec.exact.finditer(window, first - left):
+            if found.start() + left >= end + spec.reach:
+                return None
+            if found.start() + left >= start or found.end() + left > start:
+                # the window found where; matching there on the whole text gives whole-text
+                # offsets and look-aheads that can see past the window
+                return spec.exact.match(text, found.start() + left)
+        return None
 
 
 @lru_cache(maxsize=8)
