@@ -133,6 +133,9 @@ def test_forename_and_surname_from_each_community_are_found(community: str) -> N
         ("Chan Ka Ho and Wong Mei Ling attended.", "Wong Mei Ling"),
         ("RE: MR JOHN SMITH - HOUSING APPLICATION", "JOHN SMITH"),
         ("Name: Brakovia Quelthorne", "Brakovia Quelthorne"),
+        ("From: Smith, Jane <jane.smith@example.org>", "Smith, Jane"),
+        ("Cc: NOWAK, Tomasz; Byrne, Aoife", "NOWAK, Tomasz"),
+        ("Cc: NOWAK, Tomasz; Byrne, Aoife", "Byrne, Aoife"),
     ],
 )
 def test_names_found_with_their_evidence(text: str, name: str) -> None:
@@ -252,6 +255,8 @@ def test_unknown_words_without_context_are_not_acted_on(text: str) -> None:
         "Hello ClearML!",
         "We flew to Santa Cruz.",
         "Rome's archives are open.",
+        "Norfolk, Suffolk and Essex",
+        "Hill, Rose and Green are the options.",
     ],
 )
 def test_organisations_places_and_everyday_words_are_not_people(text: str) -> None:

@@ -21,7 +21,8 @@ How it scores (the shared scale: LOW 0.3, MEDIUM 0.5, ACT 0.6, HIGH 0.85):
   label ("Name: ..."): 0.7;
 - forename + surname, both in the gazetteer: 0.8, or 0.7 when one of them is also an everyday
   word or place (*ambiguous*: "Grace", "May", "Hill", "Chelsea"), and 0.45 when both are
-  ("Rose Hill", "Will Young"): that needs more evidence;
+  ("Rose Hill", "Will Young"): that needs more evidence; the same for a surname, a comma and a
+  forename ("Smith, Jane", "NOWAK, Tomasz", as mail clients and case lists write them);
 - a known forename with an unknown word ("Ola Brzęczyszczykiewicz"): MEDIUM; an unknown word
   with a known surname: 0.45; two unknown capitalised words: 0.25;
 - a lone forename is reported only with a possessive (0.6, "Jane's", when the forename is not
@@ -78,9 +79,10 @@ _GAP = r"(?:[ \t\u00a0]|\r?\n)[ \t\u00a0]*+(?:[a-zíó]{1,5} )?"
 """Between two words of a run: spaces, one line break, and maybe a particle ("de", "bin"),
 matched loosely here and checked against `_PARTICLES` in Python (a list of alternatives in
 the pattern would cost the whole scan a fifth of its speed)."""
-_RUN = re.compile(rf"{_TOKEN}(?:(['’]s)\b|(?:{_GAP}{_TOKEN})+)")
-"""Two or more capitalised words, or one with a possessive: lone capitalised words (most of
-them, since every sentence starts with one) never reach Python. A lone name is found from
+_RUN = re.compile(rf"{_TOKEN}(?:(['’]s)\b|(,)[ \t]?(?=[{_UPPER}])|(?:{_GAP}{_TOKEN})+)")
+"""Two or more capitalised words, one with a possessive, or one with a comma and another after
+it ("Smith, Jane", as mail clients write names): lone capitalised words (most of them, since
+every sentence starts with one) never reach Python. A lone name is found from
 the greeting or context word before it, by `names.person_context`."""
 _RUN_ANY = re.compile(rf"{_TOKEN}(?:{_GAP}{_TOKEN})*")
 _WORD = re.compile(_TOKEN)
@@ -369,12 +371,47 @@ class PersonDetector:
                     (key not in forenames or key in ambiguous) and not _leading(lower, start)
                 ):
                     continue
+            elif match.start(2) >= 0:  # "Smith, Jane"
+                entity = self._inverted(doc, start, match.start(2), end)
+                if entity is not None:
+                    found.append(entity)
+                continue
             else:
                 worth = worth_weighing(lower[start:end])
                 if worth is None or (not worth and not _leading(lower, start)):
                     continue  # "Adult Social Care", "May I", "Norfolk County Council"
             weigh(doc, start, end, found)
         return iter(found)
+
+    def _inverted(self, doc: Document, start: int, comma: int, after: int) -> Entity | None:
+        """A surname, a comma and a forename, as mail clients and lists write names."""
+        surname = doc.lower[start:comma]
+        if surname in self.skip or (surname not in self._surnames and "-" not in surname):
+            return None
+        token = _WORD.match(doc.text, after)
+        if token is None:
+            return None
+        lower = doc.lower
+        first = self._word(doc.text, lower, token.start(), token.end(), False)
+        last = self._word(doc.text, lower, start, comma, False)
+        if not first.forename or not (last.surname or last.shaped):
+            return None
+        if first.ambiguous and last.ambiguous:
+            return None
+        shape = _PAIR_ONE_AMBIGUOUS if first.ambiguous or last.ambiguous else _PAIR
+        ambiguous = [w.key for w in (last, first) if w.ambiguous]
+        note = "ambiguous: " + ", ".join(ambiguous) if ambiguous else ""
+        return self._entity(
+            doc,
+            start,
+            first.end,
+            shape=shape,
+            pattern="surname, forename",
+            raised=(),
+            support=False,
+            note=note,
+            known=True,
+        )
 
     def after_lead(self, doc: Document, start: int) -> list[Entity]:
         """The names in the capitalised run at `start`, which a greeting or context word
@@ -583,15 +620,42 @@ class PersonDetector:
                 raised, support = (leading,), True
         if shape <= 0 or (shape <= _UNKNOWN and not raised):
             return None  # unknown words with nothing to say they are a name
+        ambiguous = [w.key for w in named if w.ambiguous]
+        if ambiguous:
+            note = "; ".join(filter(None, (note, "ambiguous: " + ", ".join(ambiguous))))
+        known = not unknown or first.forename or first.surname
+        return self._entity(
+            doc,
+            start,
+            end,
+            shape=shape,
+            pattern=pattern,
+            raised=raised,
+            support=support,
+            note=note,
+            known=known,
+        )
+
+    def _entity(
+        self,
+        doc: Document,
+        start: int,
+        end: int,
+        *,
+        shape: float,
+        pattern: str,
+        raised: tuple[str, ...],
+        support: bool,
+        note: str,
+        known: bool,
+    ) -> Entity | None:
+        """The entity, with the context words of its sentence weighed in for a known name."""
         lowered: tuple[str, ...] = ()
-        if shape < HIGH and (first.forename or first.surname or last.surname or last.shaped):
+        if known and shape < HIGH:
             window, lowered = _context(doc.lower, start, end)
             if window:
                 support = True
                 raised = tuple(dict.fromkeys(raised + window))
-        ambiguous = [w.key for w in named if w.ambiguous]
-        if ambiguous:
-            note = "; ".join(filter(None, (note, "ambiguous: " + ", ".join(ambiguous))))
         score = SCORE.of(checksum=None, raised=support, lowered=bool(lowered), shape=shape)
         if score <= 0:
             return None
