@@ -194,14 +194,24 @@ _CONTRADICT = frozenset({"road", "street", "avenue", "ltd", "limited", "plc", "i
 _CONTEXT_SINGLE = frozenset(w for w in CONTEXT_WORDS if " " not in w)
 _CONTEXT_PHRASES = tuple(w for w in CONTEXT_WORDS if " " in w)
 _PHRASE_ENDS = frozenset(p.rsplit(None, 1)[-1] for p in _CONTEXT_PHRASES)
-_ENDINGS = (",", ".", ":", ";", ")", "!", "?", "'s", "’s", "),", ").")
+_ENDINGS = (",", ".", ":", ";", ")", "!", "?", "'s", "’s", "),", ").", '"', "”", "'")
+_WINDOW_WORD = {
+    opening + word + end: word
+    for word in _CONTEXT_SINGLE
+    for opening in ("", "(", '"', "'", "“")
+    for end in ("", *_ENDINGS)
+}
+"""A context word as `str.split` leaves it, with the punctuation that may follow it -> the word."""
+_CONTRADICT_WORD = {
+    variant: word for word in _CONTRADICT for variant in (word, *(word + e for e in _ENDINGS))
+}
 _WINDOW_KEYS = frozenset(
-    variant
+    opening + word + end
     for word in _CONTEXT_SINGLE | _PHRASE_ENDS | _CONTRADICT
-    for variant in (word, f"({word}", *(word + end for end in _ENDINGS))
+    for opening in ("", "(", '"', "'", "“")
+    for end in ("", *_ENDINGS)
 )
 """Context words as `str.split` leaves them, with the punctuation that may follow them."""
-_SPACES = str.maketrans(dict.fromkeys(',;:()[]"“”‘’!?./', " "))
 _LEAD_WORDS = frozenset({*CONTEXT_WORDS, *SALUTATIONS, *SIGN_OFFS, "thank you", "love"})
 """Words that, right before a capitalised word, make it a name (checked in lower case)."""
 _LABELS = frozenset({"name", "signed", "from", "to"})
@@ -758,22 +768,21 @@ def _context(lower: str, start: int, end: int) -> tuple[tuple[str, ...], tuple[s
     """Context words in the same sentence within 40 characters before and 20 after."""
     before = lower[max(0, start - 40) : start]
     after = lower[end : end + 20]
-    if _WINDOW_KEYS.isdisjoint(before.split()) and _WINDOW_KEYS.isdisjoint(after.split()):
+    words = before.split()
+    later = after.split()
+    if _WINDOW_KEYS.isdisjoint(words) and _WINDOW_KEYS.isdisjoint(later):
         return (), ()  # most names: nothing around them either way
-    words = before.translate(_SPACES).split()
-    later = after.translate(_SPACES).split()
     cut = max(before.rfind(". "), before.rfind("? "), before.rfind("! "), before.rfind("\n\n"))
     if cut >= 0:
         before = before[cut + 1 :]
-        words = before.translate(_SPACES).split()
-    for mark in (". ", "? ", "! ", "\n\n"):
-        stop = after.find(mark)
-        if stop >= 0:
-            after = after[:stop]
-            later = after.translate(_SPACES).split()
-    raised = sorted(_CONTEXT_SINGLE.intersection(words) | _CONTEXT_SINGLE.intersection(later))
+        words = before.split()
+    stops = [i for i in map(after.find, (". ", "? ", "! ", "\n\n")) if i >= 0]
+    if stops:
+        after = after[: min(stops)]
+        later = after.split()
+    raised = sorted({_WINDOW_WORD[w] for w in words + later if w in _WINDOW_WORD})
     raised += [p for p in _CONTEXT_PHRASES if p in before or p in after]
-    lowered = [later[0]] if later and later[0] in _CONTRADICT else []  # "Smith ltd"
+    lowered = [_CONTRADICT_WORD[later[0]]] if later and later[0] in _CONTRADICT_WORD else []
     return tuple(raised), tuple(lowered)
 
 
