@@ -86,7 +86,7 @@ every sentence starts with one) never reach Python. A lone name is found from
 the greeting or context word before it, by `names.person_context`."""
 _RUN_ANY = re.compile(rf"{_TOKEN}(?:{_GAP}{_TOKEN})*")
 _WORD = re.compile(_TOKEN)
-_NOT_A_NAME = re.compile(r"[\d_]|-$|^-")
+_NOT_A_NAME = re.compile(r"[\d_]")
 
 TITLES = _set(
     "mr mrs ms miss mx dr prof professor sir dame lady lord rev revd reverend cllr councillor fr"
@@ -129,7 +129,6 @@ CONTEXT_WORDS = (
     "client",
     "clients",
     "service user",
-    "service user's",
     "resident",
     "pupil",
     "student",
@@ -227,7 +226,6 @@ _STRONG_LEAD = SALUTATIONS | SIGN_OFFS | {"thank you", "love", "name", "signed",
 _LEAD_LAST = frozenset(w.rsplit(None, 1)[-1] for w in _LEAD_WORDS | _LABELS)
 _LEADING_WORDS = TITLES | SALUTATIONS | SIGN_OFFS
 _LEAD_TAIL = " \t\r\n:,(-–—"
-_STRIP = ",;:()[]\"'“”‘’!?"
 _ADDRESSEES = _set(
     """
     sir madam all everyone colleague colleagues customer customers resident residents parent
@@ -633,7 +631,7 @@ class PersonDetector:
         ambiguous = [w.key for w in named if w.ambiguous]
         if ambiguous:
             note = "; ".join(filter(None, (note, "ambiguous: " + ", ".join(ambiguous))))
-        known = not unknown or first.forename or first.surname
+        known = not unknown
         return self._entity(
             doc,
             start,
