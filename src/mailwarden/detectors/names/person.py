@@ -255,6 +255,12 @@ _SHAPED = re.compile(r"(?:Mc|Mac|O'|O’|Fitz)[A-Z]")
 _CAMEL = re.compile(r"[a-z][A-Z]")
 
 
+_PLAIN = re.compile(r"[a-z]+ [a-z]+")
+_TITLE_CASE = re.compile(r"[A-Z][a-z]+ [A-Z][a-z]+")
+_NOT_PLAIN = TITLES | SALUTATIONS | SIGN_OFFS | SAINTS | ORGANISATION_WORDS | _PARTICLES
+"""Words that send even a two-word run of listed names to the full weighing."""
+
+
 class _NotANameError(Exception):
     """A capitalised word shaped like no name."""
 
@@ -385,11 +391,61 @@ class PersonDetector:
                     found.append(entity)
                 continue
             else:
-                worth = worth_weighing(lower[start:end])
+                key = lower[start:end]
+                worth = worth_weighing(key)
                 if worth is None or (not worth and not _leading(lower, start)):
                     continue  # "Adult Social Care", "May I", "Norfolk County Council"
+                plain, pair = self._plain_pair(doc, start, end, key)
+                if plain:  # the commonest name: two listed words and one space
+                    if pair is not None:
+                        found.append(pair)
+                    continue
             weigh(doc, start, end, found)
         return iter(found)
+
+    def _plain_pair(
+        self, doc: Document, start: int, end: int, key: str
+    ) -> tuple[bool, Entity | None]:
+        """(True, its entity) for a run of two listed names and one space ("Jane Smith"),
+        scored as `_weigh` would score it without splitting it into words; (False, None) for a
+        run that is not that plain."""
+        if key.count(" ") != 1 or not _PLAIN.fullmatch(key):
+            return False, None
+        first, last = key.split(" ")
+        forenames, surnames = self._forenames, self._surnames
+        if not (first in forenames or first in surnames) or not (
+            last in forenames or last in surnames
+        ):
+            return False, None
+        if first in _NOT_PLAIN or last in _NOT_PLAIN or last in self._streets:
+            return False, None
+        if not _TITLE_CASE.fullmatch(doc.text, start, end):
+            return False, None  # capitals inside or ALL CAPS: the full weighing decides
+        ambiguous = [w for w in (first, last) if w in self._ambiguous]
+        shape = (_PAIR, _PAIR_ONE_AMBIGUOUS, _PAIR_BOTH_AMBIGUOUS)[len(ambiguous)]
+        pattern = "forename + surname"
+        raised: tuple[str, ...] = ()
+        support = False
+        leading = _leading(doc.lower, start)
+        if leading in _STRONG_LEAD:
+            if shape < _SALUTATION:
+                shape, pattern = _SALUTATION, "salutation + name"
+            raised = (leading,)
+        elif leading:
+            raised, support = (leading,), True
+        note = "ambiguous: " + ", ".join(ambiguous) if ambiguous else ""
+        entity = self._entity(
+            doc,
+            start,
+            end,
+            shape=shape,
+            pattern=pattern,
+            raised=raised,
+            support=support,
+            note=note,
+            known=True,
+        )
+        return True, entity
 
     def _inverted(self, doc: Document, start: int, comma: int, after: int) -> Entity | None:
         """A surname, a comma and a forename, as mail clients and lists write names."""
