@@ -254,6 +254,7 @@ row square street terrace view walk way wharf yard
 MONTHS_DAYS = """
 january february march april may june july august september october november december
 monday tuesday wednesday thursday friday saturday sunday
+jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
 """
 # Names too common as names to be held back by a word list that happens to contain them.
 NEVER_AMBIGUOUS = frozenset(

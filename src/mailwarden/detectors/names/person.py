@@ -213,27 +213,66 @@ _WINDOW_KEYS = frozenset(
 """Context words as `str.split` leaves them, with the punctuation that may follow them."""
 _LEAD_WORDS = frozenset({*CONTEXT_WORDS, *SALUTATIONS, *SIGN_OFFS, "thank you", "love"})
 """Words that, right before a capitalised word, make it a name (checked in lower case)."""
-_LABELS = frozenset({"name", "signed", "from", "to"})
-"""Labels that count with a colon after them ("Name: ...", "From: ...")."""
-_WEAK_LEADS = _set("called named aka born aged dob name signed from to") | {
-    "known as",
-    "date of birth",
-    "the late",
-}
+_LABELS = frozenset(
+    {
+        "name",
+        "full name",
+        "client name",
+        "contact name",
+        "child's name",
+        "signed",
+        "from",
+        "to",
+        "cc",
+        "contact",
+        "attendees",
+        "present",
+        "author",
+        "officer",
+        "case worker",
+        "caseworker",
+        "recorded by",
+        "referred by",
+        "completed by",
+        "prepared by",
+        "submitted by",
+        "written by",
+        "reported by",
+        "requested by",
+        "approved by",
+        "assessed by",
+        "allocated to",
+        "assigned to",
+    }
+)
+"""Labels that count with a colon after them ("Name: ...", "Recorded by: ...")."""
+_WEAK_LEADS = (
+    _LABELS
+    | _set("called named aka born aged dob")
+    | {
+        "known as",
+        "date of birth",
+        "the late",
+    }
+)
 """Words that make a known name likelier but do not make an unknown word a name on their own
 ("also called Structured Storage", "Name: Faker")."""
-_STRONG_LEAD = SALUTATIONS | SIGN_OFFS | {"thank you", "love", "name", "signed", "from", "to"}
+_STRONG_LEAD = SALUTATIONS | SIGN_OFFS | _LABELS | {"thank you", "love"}
+_SIGN_OFF_LEADS = SIGN_OFFS | {"thank you", "love"}
 _LEAD_LAST = frozenset(w.rsplit(None, 1)[-1] for w in _LEAD_WORDS | _LABELS)
 _LEADING_WORDS = TITLES | SALUTATIONS | SIGN_OFFS
-_LEAD_TAIL = " \t\r\n:,(-–—"
+_LEAD_TAIL = " \t\r\n:,(-–—>"  # ">": a quoted line of an earlier message
 _ADDRESSEES = _set(
     """
     sir madam all everyone colleague colleagues customer customers resident residents parent
     parents carer carers friend friends member members partner partners there folks guys
     client clients pupil pupils tenant tenants patient patients applicant applicants
+    maintainers admin administrator enquiries helpdesk noreply reception bookings
+    notifications alerts digest newsletter unsubscribe copyright mailbox webmaster
     """
 )
-"""Words a greeting addresses that are no name ("Dear Colleague", "Hi All")."""
+"""Words a greeting or a sender's name may hold that are no name ("Dear Colleague", "Hi All",
+"Debian Libc Maintainers <...>")."""
 _POSSESSIVE = ("'s", "’s")
 
 SCORE = Score()
@@ -255,6 +294,45 @@ _SHAPED = re.compile(r"(?:Mc|Mac|O'|O’|Fitz)[A-Z]")
 _CAMEL = re.compile(r"[a-z][A-Z]")
 
 
+_MAILBOX_AFTER = re.compile(r"[ \t]*[<(\[][\"']?([\w.+'-]+)@")
+_BUSINESS = 0.3
+_BUSINESSES = frozenset(
+    {
+        "john lewis",
+        "ted baker",
+        "harvey nichols",
+        "dorothy perkins",
+        "laura ashley",
+        "jack wills",
+        "ronald mcdonald",
+        "tommy hilfiger",
+        "calvin klein",
+        "ralph lauren",
+        "hugo boss",
+    }
+)
+"""Businesses named after a person: a shop more often than a person in council mail."""
+_STREET_SURNAMES = _set(
+    "bank bridge brook close court croft cross end field fields gardens gate green grove heath "
+    "hill lane mead meadow meadows park place rise row side vale view walk way wood"
+)
+"""Street words that are also surnames: "John Hill", but "on Wellington Lane"."""
+_PLACE_PREPOSITIONS = _set("on at in along off near via into onto opposite past outside")
+
+
+def _on_a_street(lower: str, start: int, last: str) -> bool:
+    """Whether a name ending in a street word follows a word of place ("works on Elm Lane")."""
+    if last not in _STREET_SURNAMES:
+        return False
+    before = lower[max(0, start - 12) : start].split()
+    return bool(before) and before[-1] in _PLACE_PREPOSITIONS
+
+
+_CELL_END = re.compile(r"\t| ?\| ")
+_NAME_HEADER = re.compile(
+    r"(?:^|\n)(?:full name|client name|name|surname|forename|client|resident|tenant|pupil"
+    r"|child|patient|applicant|service user)(?:\t| ?\| )"
+)
 _PLAIN = re.compile(r"[a-z]+ [a-z]+")
 _TITLE_CASE = re.compile(r"[A-Z][a-z]+ [A-Z][a-z]+")
 _NOT_PLAIN = TITLES | SALUTATIONS | SIGN_OFFS | SAINTS | ORGANISATION_WORDS | _PARTICLES
@@ -392,8 +470,21 @@ class PersonDetector:
                 continue
             else:
                 key = lower[start:end]
+                if lower[end : end + 1] == ",":
+                    # "Received\nTYLER, Chelsea": a row's first cell under a header line (not
+                    # "Jane Smith, Tom Jones", where the comma separates two names)
+                    last = max(lower.rfind(" ", start, end), lower.rfind("\n", start, end)) + 1
+                    if lower[last - 1] == "\n":
+                        after = end + 1 + (lower[end + 1 : end + 2] == " ")
+                        inverted = self._inverted(doc, last, end, after)
+                        if inverted is not None:
+                            found.append(inverted)
                 worth = worth_weighing(key)
-                if worth is None or (not worth and not _leading(lower, start)):
+                if worth is None or (
+                    not worth
+                    and not _leading(lower, start)
+                    and not _unknown_hint(lower, start, end)
+                ):
                     continue  # "Adult Social Care", "May I", "Norfolk County Council"
                 plain, pair = self._plain_pair(doc, start, end, key)
                 if plain:  # the commonest name: two listed words and one space
@@ -421,6 +512,8 @@ class PersonDetector:
             return False, None
         if not _TITLE_CASE.fullmatch(doc.text, start, end):
             return False, None  # capitals inside or ALL CAPS: the full weighing decides
+        if key in _BUSINESSES or _on_a_street(doc.lower, start, last):
+            return False, None
         ambiguous = [w for w in (first, last) if w in self._ambiguous]
         shape = (_PAIR, _PAIR_ONE_AMBIGUOUS, _PAIR_BOTH_AMBIGUOUS)[len(ambiguous)]
         pattern = "forename + surname"
@@ -450,7 +543,10 @@ class PersonDetector:
     def _inverted(self, doc: Document, start: int, comma: int, after: int) -> Entity | None:
         """A surname, a comma and a forename, as mail clients and lists write names."""
         surname = doc.lower[start:comma]
-        if surname in self.skip or (surname not in self._surnames and "-" not in surname):
+        official = comma - start > 2 and doc.text[start:comma].isupper()  # "NOWAK, Tomasz"
+        if surname in self.skip or (
+            not official and surname not in self._surnames and "-" not in surname
+        ):
             return None
         token = _WORD.match(doc.text, after)
         if token is None:
@@ -458,11 +554,18 @@ class PersonDetector:
         lower = doc.lower
         first = self._word(doc.text, lower, token.start(), token.end(), False)
         last = self._word(doc.text, lower, start, comma, False)
-        if not first.forename or not (last.surname or last.shaped):
+        if not last.key or not first.key or first.key in self.skip or first.caps:
             return None
-        if first.ambiguous and last.ambiguous:
+        if official:  # a surname in capitals, a comma, a capitalised word
+            shape = _PAIR if first.forename else _SALUTATION
+        elif (
+            not first.forename
+            or not (last.surname or last.shaped)
+            or (first.ambiguous and last.ambiguous)
+        ):
             return None
-        shape = _PAIR_ONE_AMBIGUOUS if first.ambiguous or last.ambiguous else _PAIR
+        else:
+            shape = _PAIR_ONE_AMBIGUOUS if first.ambiguous or last.ambiguous else _PAIR
         ambiguous = [w.key for w in (last, first) if w.ambiguous]
         note = "ambiguous: " + ", ".join(ambiguous) if ambiguous else ""
         return self._entity(
@@ -616,7 +719,11 @@ class PersonDetector:
                 continue
             if not known and (
                 not key
-                or (key in self.skip and not (current.lead == "title" and key in self._words))
+                or (
+                    not word.initial
+                    and key in self.skip
+                    and not (current.lead == "title" and key in self._words)
+                )
                 or (word.caps and not word.initial)
                 or (word.initial and key in ("i", "a") and not current.lead and not word.full_stop)
             ):
@@ -641,7 +748,7 @@ class PersonDetector:
         while (
             len(words) > 1
             and not segment.lead
-            and not (words[0].forename or words[0].surname or words[0].shaped)
+            and not (words[0].forename or words[0].surname or words[0].shaped or words[0].initial)
             and words[1].forename
             and not words[1].ambiguous
         ):
@@ -682,6 +789,14 @@ class PersonDetector:
                 raised = (leading,)
             elif leading:
                 raised, support = (leading,), True
+        if segment.lead != "title" and _on_a_street(doc.lower, start, last.key):
+            return None
+        if unknown and shape < HIGH:
+            shape, pattern, raised, support = self._unknown_evidence(
+                doc, words, named, shape=shape, pattern=pattern, raised=raised, support=support
+            )
+        elif " ".join(w.key for w in named) in _BUSINESSES and segment.lead != "title":
+            shape, pattern = _BUSINESS, "a business's name"  # "the John Lewis voucher"
         if shape <= 0 or (shape <= _UNKNOWN and not raised):
             return None  # unknown words with nothing to say they are a name
         ambiguous = [w.key for w in named if w.ambiguous]
@@ -699,6 +814,49 @@ class PersonDetector:
             note=note,
             known=known,
         )
+
+    def _unknown_evidence(
+        self,
+        doc: Document,
+        words: list[_Word],
+        named: list[_Word],
+        *,
+        shape: float,
+        pattern: str,
+        raised: tuple[str, ...],
+        support: bool,
+    ) -> tuple[float, str, tuple[str, ...], bool]:
+        """More evidence for words the gazetteer does not know: an initial with a full stop
+        ("H. Pellingham"), an address after them whose mailbox holds one of them ("Ansell
+        Thackwray <ansellthackwray41@...>"), or, for two or more name-shaped words, a context
+        word in the same sentence ("Jorrell Ashwell-Quenby (carer)")."""
+        start, end = words[0].start, words[-1].end
+        name_shaped = all(w.key not in self._words for w in named)
+        if (
+            len(named) == 1
+            and name_shaped
+            and len(named[0].key) > 2
+            and any(w.initial and w.full_stop for w in words)
+            and shape < _INITIAL_SURNAME
+        ):
+            shape, pattern = _INITIAL_SURNAME, "initial + name"
+        mailbox = _MAILBOX_AFTER.match(doc.lower, end)
+        if mailbox is not None:
+            local = fold(mailbox.group(1))
+            if any(len(w.key) > 2 and fold(w.key).replace("'", "") in local for w in named):
+                if shape < _PAIR:
+                    shape, pattern = _PAIR, "name + own address"
+                raised += ("address",)
+            elif not support and len(named) > 1:
+                raised, support = (*raised, "address"), True
+        if len(named) > 1 and name_shaped and not support:
+            window = tuple(w for w in _context(doc.lower, start, end)[0] if w not in _WEAK_LEADS)
+            if window:
+                raised, support = (*raised, *window), True
+        if name_shaped and shape < _SALUTATION and _name_column(doc.lower, start, end):
+            shape, pattern = _SALUTATION, "name column"
+            raised += ("name column",)
+        return shape, pattern, raised, support
 
     def _entity(
         self,
@@ -806,31 +964,56 @@ def _leading(lower: str, start: int) -> str:
         if last not in _LEAD_LAST:
             return ""
     tail = window[len(head) :]
-    if tail.count("\n") > 1:
-        return ""
+    lines = tail.count("\n")
     words = head.replace("’", "'").rsplit(None, 3)
     for size in (3, 2, 1):
         if len(words) < size:
             continue
         phrase = " ".join(words[-size:]).lstrip("(\"'").removesuffix("'s")
+        if lines > 1 and not (lines == 2 and phrase in _SIGN_OFF_LEADS):
+            continue  # a sign-off may stand a blank line above the name, nothing else
         if phrase in _LEAD_WORDS or (phrase in _LABELS and ":" in tail):
             return phrase
     return ""
 
 
+def _unknown_hint(lower: str, start: int, end: int) -> bool:
+    """Whether unknown capitalised words may still be a name: an initial before them, an
+    address after them, a context word in their sentence, or a table's name column
+    (`_unknown_evidence` decides)."""
+    return (
+        lower[start + 1 : start + 3] == ". "
+        or _MAILBOX_AFTER.match(lower, end) is not None
+        or bool(_context(lower, start, end)[0])
+        or _name_column(lower, start, end)
+    )
+
+
+def _name_column(lower: str, start: int, end: int) -> bool:
+    """Whether `lower[start:end]` is the first cell of a row, under a header line whose first
+    cell is a name ("Name\tDOB\tNHS No" or "Name | DOB | ..."): a pasted spreadsheet."""
+    start = lower.rfind("\n", start, end) + 1 or start  # the run's last line
+    if (start and lower[start - 1] != "\n") or lower[end : end + 1] not in ("\t", " ", "|"):
+        return False
+    if not _CELL_END.match(lower, end):
+        return False
+    return _NAME_HEADER.search(lower, max(0, start - 3000), start) is not None
+
+
 def _context(lower: str, start: int, end: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Context words in the same sentence within 40 characters before and 20 after."""
+    """Context words in the same sentence and line, within 40 characters before and 20 after
+    (a line break ends a form's field or a table's row, and a wrapped sentence loses little)."""
     before = lower[max(0, start - 40) : start]
     after = lower[end : end + 20]
     words = before.split()
     later = after.split()
     if _WINDOW_KEYS.isdisjoint(words) and _WINDOW_KEYS.isdisjoint(later):
         return (), ()  # most names: nothing around them either way
-    cut = max(before.rfind(". "), before.rfind("? "), before.rfind("! "), before.rfind("\n\n"))
+    cut = max(before.rfind(". "), before.rfind("? "), before.rfind("! "), before.rfind("\n"))
     if cut >= 0:
         before = before[cut + 1 :]
         words = before.split()
-    stops = [i for i in map(after.find, (". ", "? ", "! ", "\n\n")) if i >= 0]
+    stops = [i for i in map(after.find, (". ", "? ", "! ", "\n")) if i >= 0]
     if stops:
         after = after[: min(stops)]
         later = after.split()

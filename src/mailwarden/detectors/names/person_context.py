@@ -23,8 +23,10 @@ __all__ = ["DETECTOR", "PersonContextDetector"]
 
 _WORDS = sorted(_LEAD_WORDS, key=len, reverse=True)
 _LABEL_WORDS = sorted(_LABELS, key=len, reverse=True)
-_SEPARATOR_SCAN = r"[ \t]*[,(:\-]?[ \t]*(?:\r?\n[ \t]*)?"
-_SEPARATOR = r"[ \t]*[,(:\-–]?[ \t]*(?:\r?\n[ \t]*)?"
+_SEPARATOR_SCAN = r"[ \t]*[,(:\-]?[ \t]*(?:\r?\n[ \t>]*){0,2}"
+_SEPARATOR = r"[ \t]*[,(:\-–]?[ \t]*(?:\r?\n[ \t>]*){0,2}"
+"""Spaces, a comma or colon, and up to two line breaks (a blank line under "Kind regards,"),
+each maybe opening a quoted line ("> ")."""
 
 
 def _alternatives(words: list[str]) -> str:
