@@ -414,8 +414,9 @@ class PersonDetector:
         return self
 
     def _worth_weighing(self, key: str) -> bool | None:
-        """True for a run with a title, a greeting, a non-ambiguous name or two ambiguous ones;
-        None when every word in it is an everyday word (no context can make it a name)."""
+        """True for a run with a title, a greeting, a non-ambiguous name or two ambiguous ones
+        side by side; False for one with an unknown word, which its context decides; None when
+        nothing can make it a name."""
         words = key.split()
         if "." in key or "'" in key or "’" in key:
             words = [w.rstrip(".").replace("’", "'").removesuffix("'s") for w in words]
@@ -435,16 +436,20 @@ class PersonDetector:
             return True
         ambiguous = self._ambiguous_names
         if _FUNCTION.isdisjoint(words):
-            return len(ambiguous.intersection(words)) > 1
-        seen = 0  # "May at County Hall": two ambiguous names, but not side by side
-        for word in words:
-            if word in ambiguous:
-                seen += 1
-                if seen > 1:
-                    return True
-            elif word in _FUNCTION:
-                seen = 0
-        return False
+            if len(ambiguous.intersection(words)) > 1:
+                return True
+        else:
+            seen = 0  # "May at County Hall": two ambiguous names, but not side by side
+            for word in words:
+                if word in ambiguous:
+                    seen += 1
+                    if seen > 1:
+                        return True
+                elif word in _FUNCTION:
+                    seen = 0
+        # False: a word that is neither everyday nor listed, which its context may make a name;
+        # None: one ambiguous name among everyday words ("May I", "The Grace"), which none can
+        return False if not skip.issuperset(set(words) - found) else None
 
     def scan(self, doc: Document) -> Iterator[Entity]:
         if not self._ready:
