@@ -17,29 +17,40 @@ How it scores (the shared scale: LOW 0.3, MEDIUM 0.5, ACT 0.6, HIGH 0.85):
 
 - a title before the name ("Mrs Oyelaran-Whitcombe", "Dr A. Patel"): HIGH, in or out of the
   gazetteer;
-- a salutation or sign-off before it ("Dear Tamsin,", "Hi Kasia", "Kind regards,\\nJo"), or a
-  label ("Name: ..."): 0.7;
+- a salutation or sign-off before it ("Dear Tamsin,", "Hi Kasia", "Kind regards,\\n\\nJo",
+  also on a quoted "> " line), a label ("Name:", "Recorded by:", "Referred by:"), or the first
+  cell of a row under a "Name" column of a pasted table: 0.7;
 - forename + surname, both in the gazetteer: 0.8, or 0.7 when one of them is also an everyday
   word or place (*ambiguous*: "Grace", "May", "Hill", "Chelsea"), and 0.45 when both are
   ("Rose Hill", "Will Young"): that needs more evidence; the same for a surname, a comma and a
   forename ("Smith, Jane", "NOWAK, Tomasz", as mail clients and case lists write them);
 - a known forename with an unknown word ("Ola Brzęczyszczykiewicz"): MEDIUM; an unknown word
-  with a known surname: 0.45; two unknown capitalised words: 0.25;
-- a lone forename is reported only with a possessive (0.6, "Jane's", when the forename is not
-  ambiguous) or a word before it (a greeting, a label or a context word); a lone surname only
-  with a title, a greeting or a context word; unknown words never on their shape alone;
-- a context word ("service user", "resident", "pupil", "tenant", "mother", "named", ...) just
-  before the name, or in the same sentence for a name with a gazetteer word, adds 0.35 (so
-  "service user Kasia Zielińska" and "pupil Tamsin" reach the action threshold even when
-  neither word is known); "ltd", "&" or "road" right after it takes 0.45 off.
+  with a known surname: 0.45; two unknown capitalised words: 0.25, or 0.8 when the address
+  after them holds one of them ("Ansell Thackwray <ansellthackwray41@...>"); an initial with
+  a full stop and a surname, known or not ("J. Spencer", "H. Pellingham"): 0.6; a surname in
+  capitals, a comma and a capitalised word ("WARSAMEH, Guuleed"): 0.7;
+- a lone non-ambiguous forename is weak: 0.4 (0.35 opening a sentence) where it is left alone
+  in a run ("Priya Team Manager"), 0.6 with a possessive ("Jane's"); a capitalised word
+  standing alone is looked at only when a greeting, a label or a context word precedes it;
+  a lone surname counts only with a title, a greeting or a context word, and unknown words
+  never on their shape alone;
+- a context word ("service user", "resident", "pupil", "tenant", "mother", ...) just before
+  the name, or in the same sentence and line for a name with a gazetteer word or of two
+  unknown words ("Jorrell Ashwell-Quenby (carer)"), adds 0.35 (so "service user Kasia
+  Zielińska" and "pupil Tamsin" reach the action threshold even when neither word is known);
+  "called", "named", "aka" or a label make an unknown lone word a name only beside such a
+  word ("the child called Zorenne", not "also called Structured Storage"); "ltd", "&" or
+  "road" right after the name takes 0.45 off.
 
 What it leaves out. Organisation and place names: a run whose words end in an institution or
 street word ("Norfolk County Council", "St Mary's School", "Elm Road") is not a person unless
-a title leads it; words from the organisation list ("Team", "Services", "Care") end a name
-without spoiling a strong one ("Jane Smith Team Manager"). Months, days, job titles and
-everyday words break a run. ALL-CAPS runs are headings unless a title leads them or they are
-two non-ambiguous gazetteer names. Where the name sits (signature, greeting, third party) is
-for the rules to decide: every name is reported.
+a title leads it, nor is a name ending in a street word after a word of place ("works on
+Wellington Lane"), nor a business named after a person ("the John Lewis voucher"); words from
+the organisation list ("Team", "Services", "Care") end a name without spoiling a strong one
+("Jane Smith Team Manager"). Months, days, job titles and everyday words break a run. ALL-CAPS
+runs are headings unless a title leads them or they are two non-ambiguous gazetteer names.
+Where the name sits (signature, greeting, third party) is for the rules to decide: every name
+is reported.
 
 Line breaks. A mail client wraps lines, so a name may continue on the next line: it does when
 a title or a known forename ends one line and the next starts with a name ("Mrs Jane\\nExample",
