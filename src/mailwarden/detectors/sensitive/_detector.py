@@ -258,7 +258,9 @@ class TermDetector:
                 score=max(0.0, min(1.0, round(score, 3))),
                 explanation=Explanation(
                     detector=self.name,
-                    pattern=f"{self.category.type} term '{term.text}' ({term.strength})",
+                    # the category and strength only: naming the term would put the
+                    # condition or offence itself into findings and logs
+                    pattern=f"{self.category.type} term ({term.strength})",
                     raised_by=raised,
                     lowered_by=strongly + lowered,
                     note=note,
