@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from .base import PatternDetector, TextDetector
 from .document import Document
-from .entity import SENSITIVE_TYPES, Entity
+from .entity import SENSITIVE_TYPES, Entity, EntityType
 from .scanner import Scanner
 from .scoring import ACT
 
@@ -100,15 +100,39 @@ def _keep_best(group: list[Entity]) -> list[Entity]:
     return kept
 
 
+_NESTED = frozenset({(EntityType.STREET_ADDRESS, EntityType.UK_POSTCODE)})
+"""(outer, inner) pairs kept together: an address block's postcode is also a postcode, and a
+rule about postcodes (or a count of identifiers) must not lose it to the block."""
+
+
+def _nested_inside(kept: list[Entity], candidates: list[Entity]) -> list[Entity]:
+    """Candidates lying wholly inside a kept entity of a type allowed to contain them."""
+    outers = [k for k in kept if any(k.type is outer for outer, _ in _NESTED)]
+    if not outers:
+        return []
+    kept_ids = {id(k) for k in kept}
+    return [
+        c
+        for c in candidates
+        if id(c) not in kept_ids
+        and any(
+            (o.type, c.type) in _NESTED and o.start <= c.start and c.end <= o.end for o in outers
+        )
+    ]
+
+
 def resolve_overlaps(entities: list[Entity]) -> list[Entity]:
     """Where spans overlap keep the better (score, then length), in text order.
 
     Sensitive-category terms sit beside identifiers rather than competing with them: "Mrs
-    Ahmed's diabetes" is both a PERSON and HEALTH, so the two groups are resolved apart.
+    Ahmed's diabetes" is both a PERSON and HEALTH, so the two groups are resolved apart. A
+    postcode inside an address block is kept beside the block (`_NESTED`).
     """
     sensitive = [e for e in entities if e.type in SENSITIVE_TYPES]
     others = [e for e in entities if e.type not in SENSITIVE_TYPES]
-    out = _keep_best(sensitive) + _keep_best(others)
+    kept = _keep_best(others)
+    inner = _keep_best(_nested_inside(kept, others))
+    out = _keep_best(sensitive) + kept + inner
     return sorted(out, key=lambda e: (e.start, e.end, str(e.type)))
 
 

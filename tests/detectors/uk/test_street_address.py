@@ -111,8 +111,8 @@ def test_bare_street_is_a_place() -> None:
 def test_scores() -> None:
     (numbered,) = detect("12 Elm Road")
     (named,) = detect("Rose Cottage, Elm Lane")
-    (with_postcode,) = detect("12 Elm Road, Norwich NR1 9ZZ")
-    (raised,) = detect("Her home address is 12 Elm Road, Norwich NR1 9ZZ")
+    (with_postcode, _) = detect("12 Elm Road, Norwich NR1 9ZZ")  # the block, then its postcode
+    (raised, _) = detect("Her home address is 12 Elm Road, Norwich NR1 9ZZ")
     assert numbered.score == 0.7
     assert named.score == 0.65
     assert with_postcode.score == 0.9
@@ -121,17 +121,18 @@ def test_scores() -> None:
     assert "postcode" in with_postcode.explanation.note
 
 
-def test_the_block_outranks_its_own_postcode() -> None:
+def test_the_block_outranks_its_own_postcode_which_is_reported_inside_it() -> None:
     text = "Flat 3, 12 Elm Road\nNorwich\nNR1 9ZZ"
-    assert [e.type for e in detect(text)] == [EntityType.STREET_ADDRESS]
+    assert [e.type for e in detect(text)] == [EntityType.STREET_ADDRESS, EntityType.UK_POSTCODE]
     text = "Address: Elm Road, Norwich NR1 9ZZ"
-    assert [e.type for e in detect(text)] == [EntityType.STREET_ADDRESS]
+    assert [e.type for e in detect(text)] == [EntityType.STREET_ADDRESS, EntityType.UK_POSTCODE]
 
 
 def test_mask_hides_the_whole_block() -> None:
     text = "Flat 3, 12 Elm Road\nNorwich\nNR1 9ZZ"
-    (entity,) = detect(text)
-    assert mask(entity, text) == "[address]"
+    block, postcode = detect(text)
+    assert mask(block, text) == "[address]"
+    assert mask(postcode, text) == "NR1 ***"
 
 
 def test_prefilter_finds_what_the_exact_pattern_finds() -> None:
@@ -171,3 +172,12 @@ def test_mask_never_contains_the_raw_value(number: str, name: str, kind: str) ->
     text = f"Lives at {number} {name} {kind}"
     (entity,) = detect(text)
     assert mask(entity, text) == "[address]"
+
+
+def test_the_postcode_of_an_address_block_is_also_reported() -> None:
+    from mailwarden.detectors import EntityType, detect
+
+    text = "The tenant lives at 12 Elm Road, Norwich NR1 9ZZ."
+    found = {(e.type, text[e.start : e.end]) for e in detect(text)}
+    assert (EntityType.STREET_ADDRESS, "12 Elm Road, Norwich NR1 9ZZ") in found
+    assert (EntityType.UK_POSTCODE, "NR1 9ZZ") in found
