@@ -73,7 +73,7 @@ _FILE_EXTENSIONS = frozenset(
         "csv",
     }
 )
-_SCALE = re.compile(r"^\d+(?:\.\d+)?x\.", re.IGNORECASE)
+_SCALE = re.compile(r"^\d+(?:\.\d+)?x\.[a-z0-9]{2,4}$", re.IGNORECASE)
 """`logo@2x.png`, `icon@1.5x.webp`: a device-pixel-ratio suffix, not a domain."""
 
 CONTEXT = Context(
