@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ._table import column_header
+
 __all__ = ["Document"]
 
 
@@ -38,3 +40,7 @@ class Document:
     def after(self, end: int, chars: int) -> str:
         """Lower-cased text up to `chars` characters after `end`."""
         return self.lower[end : end + chars]
+
+    def column_header(self, pos: int) -> str:
+        """The header cell of the table column `pos` is in ('' outside a table)."""
+        return column_header(self.text, pos)

@@ -65,11 +65,17 @@ class Context:
     after: int = 20
 
     def find(self, doc: Document, start: int, end: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
-        """(supporting words found, contradicting words found) around `text[start:end]`."""
+        """(supporting words found, contradicting words found) around `text[start:end]`.
+
+        In a pasted table the header of the value's column counts too ("NHS number" above a
+        column of bare numbers).
+        """
         window = (
             _clip_before(doc.before(start, self.before))
             + " "
             + _clip_after(doc.after(end, self.after))
+            + " "
+            + doc.column_header(start)
         )
         raised = tuple(dict.fromkeys(m.group(0) for m in self.support.finditer(window)))
         lowered = tuple(dict.fromkeys(m.group(0) for m in self.contradict.finditer(window)))

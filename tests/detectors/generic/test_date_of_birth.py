@@ -195,3 +195,10 @@ def test_mask_never_contains_the_raw_value(date: datetime.date) -> None:
     text = f"DOB {date.day:02d}/{date.month:02d}/{date.year}"
     (entity,) = detect(text)
     assert not any(c.isdigit() for c in mask(entity, text))
+
+
+def test_a_birth_word_far_before_another_date_does_not_label_it() -> None:
+    from mailwarden.detectors import EntityType, detect
+
+    text = "Date of birth checked against our records on 12/03/2024."
+    assert [e for e in detect(text) if e.type is EntityType.DATE_OF_BIRTH] == []

@@ -228,16 +228,26 @@ class DateOfBirthDetector:
 
 def _pointing_here(doc: Document, start: int, end: int, words: re.Pattern[str]) -> tuple[str, ...]:
     """The nearest of `words` before and after the date that belong to it: in the same
-    sentence, with no other date between them and it."""
+    sentence, with no other date between them and it; or the header of the date's column
+    in a pasted table ("DOB" above a column of dates)."""
     left = max(0, start - CONTEXT.before)
     found: list[str] = []
     before = list(words.finditer(doc.lower, left, start))
-    if before and _clear(doc, before[-1].end(), start):
+    if before and _clear(doc, before[-1].end(), start) and _close(doc, before[-1].end(), start):
         found.append(before[-1].group(0))
+    found += [m.group(0) for m in words.finditer(doc.column_header(start))]
     after = words.search(doc.lower, end, end + CONTEXT.after)
     if after is not None and _clear(doc, end, after.start()) and not _labels_next(doc, after.end()):
         found.append(after.group(0))
     return tuple(dict.fromkeys(found))
+
+
+def _close(doc: Document, word_end: int, start: int) -> bool:
+    """A word before a date labels it only from close by: "DOB: 12/03/1980" or "born on 12
+    March 1980", not "date of birth checked against our records on 12/03/2024". Across a
+    line break (a label above its value, a table header row) the distance is not counted."""
+    gap = doc.text[word_end:start]
+    return len(gap) <= _LABEL_REACH or "\n" in gap
 
 
 def _labels_next(doc: Document, end: int) -> bool:

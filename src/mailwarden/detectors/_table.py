@@ -1,0 +1,64 @@
+"""The header cell above a value in a table pasted into mail (tab, pipe or comma separated).
+
+In a spreadsheet pasted into a message the label is not beside the value but at the top of
+its column: "NHS number" heads a column of bare ten-digit numbers, "DOB" a column of dates.
+A detector that only reads the words around a value misses all of them; this finds the
+header of the value's column so that it can count as context.
+"""
+
+from __future__ import annotations
+
+__all__ = ["column_header"]
+
+_MAX_ROWS_UP = 500
+"""How far up a table is followed to its header: bounds the cost on a huge paste."""
+_MAX_CELL = 60
+
+
+def _line_bounds(text: str, pos: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, len(text) if end < 0 else end
+
+
+def _delimiter(line: str) -> str | None:
+    if "\t" in line:
+        return "\t"
+    if line.count("|") >= 2:
+        return "|"
+    if line.count(",") >= 2:
+        return ","
+    return None
+
+
+def _header_line(text: str, line_start: int, delimiter: str, cells: int) -> tuple[int, int]:
+    """Bounds of the first row of the table holding the row at `line_start`."""
+    top = line_start
+    for _ in range(_MAX_ROWS_UP):
+        if top == 0:
+            break
+        above_start, above_end = _line_bounds(text, top - 1)
+        if text.count(delimiter, above_start, above_end) != cells:
+            break
+        top = above_start
+    return _line_bounds(text, top)
+
+
+def column_header(text: str, pos: int) -> str:
+    """The lower-cased header cell of the column `pos` is in, or '' outside a table.
+
+    The header is the first row of the run of rows with the same number of delimiters; a
+    value in the header row itself has no header.
+    """
+    line_start, line_end = _line_bounds(text, pos)
+    line = text[line_start:line_end]
+    delimiter = _delimiter(line)
+    if delimiter is None:
+        return ""
+    cells = line.count(delimiter)
+    column = line.count(delimiter, 0, pos - line_start)
+    head_start, head_end = _header_line(text, line_start, delimiter, cells)
+    if head_start == line_start:
+        return ""
+    header = text[head_start:head_end].split(delimiter)
+    return header[column].strip().lower()[:_MAX_CELL] if column < len(header) else ""

@@ -1,0 +1,45 @@
+"""A table pasted into mail: the header of a value's column counts as its context."""
+
+from __future__ import annotations
+
+import pytest
+
+from mailwarden.detectors import EntityType, detect
+from mailwarden.detectors._table import column_header
+
+TABLE = (
+    "Name\tNHS number\tDOB\tPostcode\n"
+    "Jane Example\t9990000026\t12/03/1984\tnr1 9zz\n"
+    "Joe Bloggs\t9990000034\t01/02/1990\tNR2 9ZZ\n"
+)
+
+
+@pytest.mark.parametrize("delimiter", ["\t", ",", "|"])
+def test_column_header_is_the_first_row_of_the_block(delimiter: str) -> None:
+    text = TABLE.replace("\t", delimiter)
+    second_row = text.index("9990000034")
+    assert column_header(text, second_row) == "nhs number"
+    assert column_header(text, text.index("01/02/1990")) == "dob"
+    assert column_header(text, text.index("NHS")) == ""  # the header row has no header
+
+
+def test_prose_and_a_single_comma_are_not_tables() -> None:
+    text = "We met on Monday, and the NHS number was 9990000026."
+    assert column_header(text, text.index("999")) == ""
+
+
+def test_a_table_ends_where_the_cell_count_changes() -> None:
+    text = "Ref\tAmount\n1\t2\n\nNHS number\n9990000026\tx\tz\n"
+    assert column_header(text, text.index("999")) == ""
+
+
+def test_header_words_support_bare_values_down_the_column() -> None:
+    found = {(e.type, TABLE[e.start : e.end]) for e in detect(TABLE)}
+    assert (EntityType.UK_NHS_NUMBER, "9990000034") in found
+    assert (EntityType.DATE_OF_BIRTH, "01/02/1990") in found
+    assert (EntityType.UK_POSTCODE, "nr1 9zz") in found
+
+
+def test_header_words_contradict_down_the_column() -> None:
+    text = "Invoice no,Amount,Date\n9990000026,12.00,12/03/2024\n9990000034,8.50,13/03/2024\n"
+    assert detect(text) == []
