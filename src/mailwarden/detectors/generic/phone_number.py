@@ -53,6 +53,9 @@ _SORT_CODE_LAYOUT = re.compile(
     r"(?<!\d)\d{2}[-\u2010\u2011\u2013]\d{2}[-\u2010\u2011\u2013]\d{2}(?!\d)"
 )
 """12-34-56: a sort code's layout, never a phone number's (a run holding one is not a number)."""
+_SPACED_BANK_DETAILS = re.compile(r"\d{2} \d{2} \d{2}[ \t\u00a0]{1,2}\d{8}$")
+"""A spaced sort code and an account number ("00 31 06 10000000"): bank details, even when
+the first group could be read as 00 and a country code."""
 _IDD_GROUP = re.compile(r"00(?:\d{1,3})?(?!\d)")
 """An international number dialled with 00 sets the prefix or the country code apart ("00 44",
 "0044 20 ..."); "00310100 00 00 00" is an account number and a sort code."""
@@ -174,6 +177,8 @@ class PhoneNumberDetector:
             if value[g.end()] in " \t\u00a0\r\n"
         ]
         if value.startswith("00") and not _IDD_GROUP.match(value):
+            return
+        if _SPACED_BANK_DETAILS.match(value):
             return
         for end in ends[:_MAX_TRIES]:
             if _SORT_CODE_LAYOUT.search(value, 0, end):
