@@ -24,8 +24,6 @@ try:  # pragma: no cover - exercised by whichever path the platform has
 except ImportError:  # pragma: no cover
     _hs = None
 
-_LOOKBEHIND = 8
-
 
 class Scanner:
     """Finds exact matches of many `PatternSpec`s in one document."""
@@ -42,24 +40,22 @@ class Scanner:
 
     def matches(self, doc: Document) -> Iterator[tuple[int, re.Match[str]]]:
         """(spec index, exact match) for every candidate, in no particular order."""
+        text = doc.text
         if self._db is None:
             for index, spec in enumerate(self.specs):
-                for match in spec.exact.finditer(doc.text):
+                for match in spec.exact.finditer(text):
                     yield index, match
             return
         hits: list[tuple[int, int, int]] = []
-
-        def on_match(index: int, start: int, end: int, flags: int, context: Any) -> None:
-            hits.append((index, start, end))
-
-        self._db.scan(doc.scan_bytes, match_event_handler=on_match)
+        self._db.scan(doc.scan_bytes, match_event_handler=_collect, context=hits)
+        specs, confirm = self.specs, self._confirm
         tried: set[tuple[int, int]] = set()
         seen: set[tuple[int, int]] = set()
         for index, start, end in hits:
             if (index, start) in tried:  # one start, several ends: confirm once
                 continue
             tried.add((index, start))
-            confirmed = self._confirm(doc.text, self.specs[index], start, end)
+            confirmed = confirm(text, specs[index], start, end)
             if confirmed is not None and (index, confirmed.start()) not in seen:
                 seen.add((index, confirmed.start()))
                 yield index, confirmed
@@ -71,18 +67,28 @@ class Scanner:
         The match may start up to `spec.before` characters before the hit (a prefilter that
         anchors on a word inside the value) and up to `spec.reach` after its end (one that
         anchors on a label before the value); it must start at the hit or reach past its start.
+        The search runs on the whole text between two offsets, so look-behinds see the text
+        before the window and nothing is copied.
         """
-        first = max(0, start - spec.before)
-        left = max(0, first - _LOOKBEHIND)
-        window = text[left : end + spec.reach + spec.max_len]
-        for found in spec.exact.finditer(window, first - left):
-            if found.start() + left >= end + spec.reach:
+        limit = end + spec.reach
+        stop = limit + spec.max_len
+        for found in spec.exact.finditer(text, max(0, start - spec.before), stop):
+            if found.start() >= limit:
                 return None
-            if found.start() + left >= start or found.end() + left > start:
-                # the window found where; matching there on the whole text gives whole-text
-                # offsets and look-aheads that can see past the window
-                return spec.exact.match(text, found.start() + left)
+            if found.start() >= start or found.end() > start:
+                if stop >= len(text):
+                    return found  # the window ran to the end: nothing was cut off
+                # matching there again without the window's end lets look-aheads see past it
+                return spec.exact.match(text, found.start())
         return None
+
+
+def _collect(
+    index: int, start: int, end: int, flags: int, hits: list[tuple[int, int, int]]
+) -> None:
+    """Hyperscan's match callback: every hit is kept and confirmed after the scan, since a
+    callback that did the work would run Python inside the scan for each hit."""
+    hits.append((index, start, end))
 
 
 @lru_cache(maxsize=8)
