@@ -30,7 +30,10 @@ class PatternSpec:
     is how far before the prefilter's hit the exact match may start, for prefilters that
     anchor on a distinctive word inside the value, and `reach` how far after the hit it may
     start, for prefilters that anchor on a label before the value (keep prefilters small: a long or
-    heavily repeated one makes the shared scanner slow to compile and to run).
+    heavily repeated one makes the shared scanner slow to compile and to run). `requires`, when
+    set, must be found between `before` characters before the hit and the hit's first
+    character for the detector to keep anything the hit leads to: hits without it are dropped
+    before `exact` is searched, which is worth it where `exact` is costly and reads far back.
     """
 
     name: str
@@ -40,6 +43,7 @@ class PatternSpec:
     caseless: bool = False
     before: int = 0
     reach: int = 0
+    requires: re.Pattern[str] | None = None
 
 
 @runtime_checkable

@@ -70,9 +70,12 @@ class Scanner:
         The search runs on the whole text between two offsets, so look-behinds see the text
         before the window and nothing is copied.
         """
+        first = max(0, start - spec.before)
+        if spec.requires is not None and spec.requires.search(text, first, start + 1) is None:
+            return None
         limit = end + spec.reach
         stop = limit + spec.max_len
-        for found in spec.exact.finditer(text, max(0, start - spec.before), stop):
+        for found in spec.exact.finditer(text, first, stop):
             if found.start() >= limit:
                 return None
             if found.start() >= start or found.end() > start:

@@ -25,6 +25,7 @@ from ..base import PatternSpec
 from ..document import Document
 from ..entity import Entity, EntityType, Explanation
 from ..scoring import LOW, Context, Score, words_pattern
+from ..shapes import alternatives
 from .postcode import POSTCODE
 
 __all__ = ["DETECTOR", "STREET_TYPES", "StreetAddressDetector"]
@@ -198,7 +199,7 @@ _STOP = (
 
 
 def _either_case(words: tuple[str, ...]) -> str:
-    return "|".join(sorted({*words, *(w.upper() for w in words)}, key=len, reverse=True))
+    return alternatives([*words, *(w.upper() for w in words)])
 
 
 _TYPE = rf"(?:{_either_case(STREET_TYPES)})"
@@ -212,10 +213,12 @@ _GAP = rf"(?:{_SP}+|{_BREAK})"
 """Between words of one address part: spaces, or a line break where it wrapped."""
 _PART = rf"(?:,{_SP}*(?:\r?\n{_SP}*)?|{_BREAK}|,?{_SP}+)"
 """Between parts of the address: a comma, a line break, or spaces."""
-_WORD = r"[A-Z][\w'’\-]*\.?"
-_NUMBER = r"\d{1,4}[A-Za-z]?(?:[ \t]?[-–][ \t]?\d{1,4}[A-Za-z]?)?"
+_WORD = r"[A-Z][\w'’\-]*+\.?+"
+"""A capitalised word. Possessive: what follows a word is a space or a line break, which no
+shorter part of the word could meet, so giving letters back only costs time."""
+_NUMBER = r"\d{1,4}+[A-Za-z]?(?:[ \t]?[-–][ \t]?\d{1,4}[A-Za-z]?)?"
 _CONNECTOR = r"(?:upon|on|le|in|by|under|de|the|next|super|cum|en|sub)"
-_PLACE_WORD = rf"(?!{_STOPS}\b)[A-Z][\w'’\-]*"
+_PLACE_WORD = rf"(?!{_STOPS}\b)[A-Z][\w'’\-]*+"
 _LOCALITY = rf"{_PLACE_WORD}(?:(?:{_SP}+{_CONNECTOR})?{_SP}+{_PLACE_WORD}){{0,3}}"
 _LOCALITY_END = rf"(?=,|{_SP}*\r?\n|{_SP}*$|\.(?:\s|$)|{_SP}+{POSTCODE}(?![\w\-]))"
 
@@ -241,6 +244,10 @@ _SCAN_REACH = 40
 """How far after a supporting word a bare street is looked for (the context window)."""
 _READ_BACK = 120
 """How far before a street type or house word the address may start."""
+_HOUSE_NUMBER = re.compile(r"\d[A-Za-z]?,?[ \t\u00a0]+[A-Z]")
+"""A house number's last digit and the first letter of the street after it: what an address
+that the street type proposes needs before the type, since one without a number is proposed
+by the flat, house-name or supporting-word pattern instead (see `validate`)."""
 
 _NUMBERED_SPEC = "numbered-address"
 _FLAT_SPEC = "flat-address"
@@ -342,7 +349,12 @@ class StreetAddressDetector:
     name = "uk.street_address"
     patterns: tuple[PatternSpec, ...] = (
         PatternSpec(
-            name=_NUMBERED_SPEC, scan=_SCAN_TYPE, exact=_EXACT, max_len=200, before=_READ_BACK
+            name=_NUMBERED_SPEC,
+            scan=_SCAN_TYPE,
+            exact=_EXACT,
+            max_len=200,
+            before=_READ_BACK,
+            requires=_HOUSE_NUMBER,
         ),
         PatternSpec(name=_FLAT_SPEC, scan=_SCAN_FLAT, exact=_EXACT, max_len=240),
         PatternSpec(
