@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .document import Document
+from .shapes import alternatives
 
 __all__ = ["ACT", "HIGH", "LOW", "MEDIUM", "Context", "Score", "words_pattern"]
 
@@ -28,8 +29,9 @@ HIGH = 0.85
 
 def words_pattern(words: Iterable[str]) -> re.Pattern[str]:
     """One regex matching any of `words` (lower-case phrases) on word boundaries."""
-    alternatives = sorted({re.escape(w.lower()) for w in words}, key=len, reverse=True)
-    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(alternatives) + r")(?![a-z0-9])")
+    return re.compile(
+        r"(?<![a-z0-9])(?:" + alternatives(w.lower() for w in words) + r")(?![a-z0-9])"
+    )
 
 
 _STOP = re.compile(r"[?!][ \t\n]|\n[ \t]*\n|(?<=[^\W\d_]{5})\.[ \t\n]")
