@@ -3,13 +3,21 @@ overlap, masks, and properties over Ofcom's drama ranges (numbers kept for ficti
 
 from __future__ import annotations
 
+import phonenumbers
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from phonenumbers import COUNTRY_CODE_TO_REGION_CODE, PhoneMetadata
 
 from mailwarden.detectors import EntityType, detect, mask
 from mailwarden.detectors.core import Detectors
-from mailwarden.detectors.generic.phone_number import DETECTOR, phone_number_kind
+from mailwarden.detectors.generic.phone_number import (
+    _DRAMA,
+    _MAX_NATIONAL,
+    _TYPES,
+    DETECTOR,
+    phone_number_kind,
+)
 
 
 def phones(text: str, min_score: float | None = None) -> list[str]:
@@ -222,3 +230,40 @@ def test_mask_never_contains_the_raw_value(number: tuple[str, str]) -> None:
     assert digits not in masked.replace(" ", "")
     assert masked.replace(" ", "").endswith(digits[-3:])
     assert sum(c.isdigit() for c in masked) == 3
+
+
+def test_no_plus_44_region_has_a_national_number_longer_than_the_bound() -> None:
+    for region in COUNTRY_CODE_TO_REGION_CODE[44]:
+        metadata = PhoneMetadata.metadata_for_region(region)
+        assert max(metadata.general_desc.possible_length) + 1 <= _MAX_NATIONAL
+
+
+@pytest.mark.parametrize("digits", range(12, 18))
+def test_a_national_number_too_long_for_any_plan_is_none(digits: int) -> None:
+    number = "01632960" + "1" * (digits - 8)
+    assert phone_number_kind(number) is None
+    assert not phonenumbers.is_valid_number(phonenumbers.parse(number, "GB"))
+
+
+def _kind_by_validity(number: str) -> str | None:
+    """`phone_number_kind` spelled out with `is_valid_number`, as the library documents it."""
+    try:
+        parsed = phonenumbers.parse(number, "GB")
+    except phonenumbers.NumberParseException:
+        return None
+    if phonenumbers.is_valid_number(parsed):
+        kind = _TYPES.get(phonenumbers.number_type(parsed), "valid")
+        region = phonenumbers.region_code_for_number(parsed) or "international"
+        return kind if region == "GB" else f"{kind}, {region}"
+    if parsed.country_code == 44 and _DRAMA.fullmatch(str(parsed.national_number)):
+        return "drama (Ofcom)"
+    return None
+
+
+@given(
+    st.sampled_from(["0", "01", "02", "03", "07", "08", "+44", "+440", "+1", "+353", "+49", "00"]),
+    st.text(alphabet="0123456789", min_size=6, max_size=14),
+)
+def test_kind_agrees_with_the_validity_check(head: str, tail: str) -> None:
+    number = head + tail
+    assert phone_number_kind(number) == _kind_by_validity(number)

@@ -63,6 +63,9 @@ _AFTER_FIGURE = re.compile(r"\d[ \t\u00a0]{1,2}$")
 """A run that starts right after another figure may be the tail of it ("00 00 08 00000000" is
 a sort code and an account, not 0800 000000): a contradicting sign."""
 _MIN_DIGITS = 9
+_MAX_NATIONAL = 11
+"""The most digits a UK number has written nationally: 0 and a national number of at most
+ten digits (the plans of the +44 regions: GB, Guernsey, Jersey, the Isle of Man)."""
 _MAX_TRIES = 4
 
 _TYPES = {
@@ -141,12 +144,17 @@ SCORE = Score(shape=MEDIUM, checksum_bonus=0.3)
 def phone_number_kind(number: str) -> str | None:
     """What `number` ("0…" national UK, or "+…") is ("fixed line", "mobile", ...), or None
     when no numbering plan has it. Drama-range numbers are "drama (Ofcom)"."""
+    if len(number) > _MAX_NATIONAL and number[0] == "0" and number[1] != "0":
+        return None  # longer than any UK number written with its 0: not worth parsing
     try:
         parsed = phonenumbers.parse(number, "GB")
     except phonenumbers.NumberParseException:
         return None
-    if phonenumbers.is_valid_number(parsed):
-        kind = _TYPES.get(phonenumbers.number_type(parsed), "valid")
+    # a number is valid exactly when its type is known (`is_valid_number` looks the type up
+    # in the same region's plan), so one look-up answers both
+    number_type = phonenumbers.number_type(parsed)
+    if number_type != phonenumbers.PhoneNumberType.UNKNOWN:
+        kind = _TYPES.get(number_type, "valid")
         region = phonenumbers.region_code_for_number(parsed) or "international"
         return kind if region == "GB" else f"{kind}, {region}"
     if parsed.country_code == 44 and _DRAMA.fullmatch(str(parsed.national_number)):
