@@ -34,9 +34,10 @@ def words_pattern(words: Iterable[str]) -> re.Pattern[str]:
     )
 
 
-_STOP = re.compile(r"[?!][ \t\n]|\n[ \t]*\n|(?<=[^\W\d_]{5})\.[ \t\n]")
+_STOP = re.compile(r"[?!.\n](?:(?<=[?!])[ \t\n]|(?<=\n)[ \t]*\n|(?<=[^\W\d_]{5}\.)[ \t\n])")
 """Where a sentence ends: ?/! and a space, a blank line, or a full stop after a word of five
-letters or more ("no.", "ref.", "tel." are abbreviations, not sentence ends)."""
+letters or more ("no.", "ref.", "tel." are abbreviations, not sentence ends). Written to start
+with its four characters, so that `re` skips to them rather than trying every position."""
 
 
 def _clip_before(window: str) -> str:
@@ -79,9 +80,15 @@ class Context:
             + " "
             + doc.column_header(start)
         )
-        raised = tuple(dict.fromkeys(m.group(0) for m in self.support.finditer(window)))
-        lowered = tuple(dict.fromkeys(m.group(0) for m in self.contradict.finditer(window)))
-        return raised, lowered
+        return _words_in(self.support, window), _words_in(self.contradict, window)
+
+
+def _words_in(words: re.Pattern[str], window: str) -> tuple[str, ...]:
+    """Each match of `words` in `window` once, in order (`findall` where the pattern has no
+    groups, since it makes no match objects)."""
+    if words.groups:
+        return tuple(dict.fromkeys(m.group(0) for m in words.finditer(window)))
+    return tuple(dict.fromkeys(words.findall(window)))
 
 
 @dataclass(frozen=True, slots=True)
