@@ -201,3 +201,12 @@ def test_mask_never_contains_the_raw_value(password: str) -> None:
     text = f"Password: {password}"
     for entity in detect(text):
         assert password not in mask(entity, text)
+
+
+@pytest.mark.parametrize("separator", [" = '", ": ", " => ", " is "])
+def test_a_two_word_key_label_is_proposed(separator: str) -> None:
+    text = f"the Secret key{separator}9f8e7d6c5b4a39281706f5e4d3c2b1a0'"
+    fast = Detectors([DETECTOR]).detect(text, min_score=0.0)
+    slow = Detectors([DETECTOR], use_hyperscan=False).detect(text, min_score=0.0)
+    assert fast == slow
+    assert [text[e.start : e.end] for e in fast] == ["9f8e7d6c5b4a39281706f5e4d3c2b1a0"]

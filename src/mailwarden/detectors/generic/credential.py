@@ -54,6 +54,13 @@ _PASSWORD = re.compile(
     rf"(?P<strong>{_STRONG})|(?P<strong0>{_STRONG})|{_WEAK})" + _VALUE,
     re.IGNORECASE,
 )
+_KEY_LABEL_SCAN = (
+    r"(?:api[ _\-]?key|api[ _\-]?token|access[ _\-]?(?:key|token)|secret|"
+    r"client[ _\-]?secret|auth[ _\-]?token|token|bearer)"
+)
+"""The key labels alone: the exact pattern reads the value after them. Spelling out the
+separator and the value here as well made the shared byte scanner take a fifth of a second
+longer to compile, for the few labels a message holds."""
 _PASSWORD_SCAN = (
     r"(?:pass[ \-]?(?:word|wd|code|phrase)s?|pwd|memorable[ \t]+(?:word|answer|information))"
     r"[ \t\r\n:=]"
@@ -346,11 +353,7 @@ class CredentialDetector:
             ),
             PatternSpec(
                 name="labelled key",
-                scan=(
-                    r"(?:api[ _\-]?key|api[ _\-]?token|access[ _\-]?(?:key|token)|secret|"
-                    r"client[ _\-]?secret|auth[ _\-]?token|token|bearer)"
-                    r"[\"']?[ \t]*(?:is|:|=|=>)?[ \t]*[\"']?[A-Za-z0-9+/_\-.~]{8}"
-                ),
+                scan=_KEY_LABEL_SCAN,
                 exact=_GENERIC_KEY,
                 max_len=240,
                 caseless=True,
