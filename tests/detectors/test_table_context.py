@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from mailwarden.detectors import EntityType, detect
 from mailwarden.detectors._table import column_header
+from mailwarden.detectors.document import Document
 
 TABLE = (
     "Name\tNHS number\tDOB\tPostcode\n"
@@ -43,3 +46,11 @@ def test_header_words_support_bare_values_down_the_column() -> None:
 def test_header_words_contradict_down_the_column() -> None:
     text = "Invoice no,Amount,Date\n9990000026,12.00,12/03/2024\n9990000034,8.50,13/03/2024\n"
     assert detect(text) == []
+
+
+@given(st.lists(st.sampled_from(["a", "b", "\t", "|", ",", "\n", " ", "DOB"]), max_size=40))
+def test_the_document_keeps_each_rows_header_as_found(parts: list[str]) -> None:
+    text = "".join(parts)
+    doc = Document(text)
+    for pos in [*range(len(text)), *reversed(range(len(text)))]:
+        assert doc.column_header(pos) == column_header(text, pos)

@@ -8,7 +8,7 @@ header of the value's column so that it can count as context.
 
 from __future__ import annotations
 
-__all__ = ["column_header"]
+__all__ = ["column_header", "header_cell", "header_row"]
 
 _MAX_ROWS_UP = 500
 """How far up a table is followed to its header: bounds the cost on a huge paste."""
@@ -50,15 +50,30 @@ def column_header(text: str, pos: int) -> str:
     The header is the first row of the run of rows with the same number of delimiters; a
     value in the header row itself has no header.
     """
-    line_start, line_end = _line_bounds(text, pos)
-    line = text[line_start:line_end]
+    line_start = text.rfind("\n", 0, pos) + 1
+    return header_cell(text, header_row(text, line_start), line_start, pos)
+
+
+def header_row(text: str, line_start: int) -> tuple[str, tuple[str, ...]]:
+    """(delimiter, lower-cased header cells) of the table holding the row that starts at
+    `line_start`, or ("", ()) when that row is in no table or is the header itself: the same
+    for every value of the row, so it can be kept for the row."""
+    line_end = text.find("\n", line_start)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
     delimiter = _delimiter(line)
     if delimiter is None:
-        return ""
-    cells = line.count(delimiter)
-    column = line.count(delimiter, 0, pos - line_start)
-    head_start, head_end = _header_line(text, line_start, delimiter, cells)
+        return "", ()
+    head_start, head_end = _header_line(text, line_start, delimiter, line.count(delimiter))
     if head_start == line_start:
+        return "", ()
+    cells = text[head_start:head_end].split(delimiter)
+    return delimiter, tuple(cell.strip().lower()[:_MAX_CELL] for cell in cells)
+
+
+def header_cell(text: str, row: tuple[str, tuple[str, ...]], line_start: int, pos: int) -> str:
+    """The cell of `row` (from `header_row`) above `pos`, which lies in the row at `line_start`."""
+    delimiter, cells = row
+    if not delimiter:
         return ""
-    header = text[head_start:head_end].split(delimiter)
-    return header[column].strip().lower()[:_MAX_CELL] if column < len(header) else ""
+    column = text.count(delimiter, line_start, pos)
+    return cells[column] if column < len(cells) else ""

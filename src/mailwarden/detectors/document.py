@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ._table import column_header
+from ._table import header_cell, header_row
 
 __all__ = ["Document"]
 
@@ -25,6 +25,10 @@ class Document:
     text: str
     lower: str = field(init=False)
     scan_bytes: bytes = field(init=False)
+    _rows: dict[int, tuple[str, tuple[str, ...]]] = field(
+        init=False, repr=False, compare=False, default_factory=dict
+    )
+    """Table header rows by line start, found once per line however many values it holds."""
 
     def __post_init__(self) -> None:
         lower = self.text.lower()
@@ -43,4 +47,8 @@ class Document:
 
     def column_header(self, pos: int) -> str:
         """The header cell of the table column `pos` is in ('' outside a table)."""
-        return column_header(self.text, pos)
+        line_start = self.text.rfind("\n", 0, pos) + 1
+        row = self._rows.get(line_start)
+        if row is None:
+            row = self._rows[line_start] = header_row(self.text, line_start)
+        return header_cell(self.text, row, line_start, pos)
