@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from ..base import PatternSpec
 from ..document import Document
 from ..entity import Entity, EntityType, Explanation
+from ..generic._checks import LEAD_SCAN, TAIL_SCAN
 from ..scoring import LOW, MEDIUM, Context, Score, words_pattern
 from ..shapes import NOT_AFTER_WORD, NOT_BEFORE_WORD, SEP_EXACT, SEP_SCAN, WRAP
 
@@ -93,7 +94,7 @@ class NhsNumberDetector:
     patterns = (
         PatternSpec(
             name="nhs-number",
-            scan=rf"[0-9]{{3}}{SEP_SCAN}[0-9]{{3}}{SEP_SCAN}[0-9]{{4}}",
+            scan=rf"{LEAD_SCAN}[0-9]{{3}}{SEP_SCAN}[0-9]{{3}}{SEP_SCAN}[0-9]{{4}}{TAIL_SCAN}",
             exact=re.compile(
                 NOT_AFTER_WORD
                 + rf"([0-9]{{3}})(?P<sep>{SEP_EXACT})([0-9]{{3}})(?:(?P=sep)|{WRAP})([0-9]{{4}})"
