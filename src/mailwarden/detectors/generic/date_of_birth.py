@@ -185,7 +185,10 @@ class DateOfBirthDetector:
         ),
         PatternSpec(
             name="monthname-day-year",
-            scan=rf"\b{_MONTH_SCAN}[a-z]{{0,6}}\.?{_GAP_SCAN}\d{{1,2}}(?:st|nd|rd|th)?,?{_GAP_SCAN}\d",
+            scan=(
+                rf"\b{_MONTH_SCAN}[a-z]{{0,6}}\.?{_GAP_SCAN}\d{{1,2}}(?:st|nd|rd|th)?,?{_GAP_SCAN}"
+                r"\d{4}"  # the whole year: "May 2024" (month and year) proposes nothing
+            ),
             exact=_MONTH_DAY,
             max_len=40,
             caseless=True,
