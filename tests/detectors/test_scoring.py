@@ -33,3 +33,22 @@ def test_a_pattern_with_groups_gives_whole_matches() -> None:
     context = Context(support=re.compile(r"(te)l"), contradict=re.compile(r"(?!)"))
     text = "tel 01632 960123"
     assert context.find(Document(text), 4, len(text))[0] == ("tel",)
+
+
+def _plain_words(words: list[str]) -> re.Pattern[str]:
+    alternatives = sorted({re.escape(w.lower()) for w in words}, key=len, reverse=True)
+    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(alternatives) + r")(?![a-z0-9])")
+
+
+@given(
+    st.lists(st.text(alphabet="abT/ .", min_size=1, max_size=5), min_size=1, max_size=6),
+    st.text(alphabet="abt1/ .", max_size=30),
+    st.integers(min_value=0, max_value=30),
+)
+def test_words_pattern_finds_what_the_plain_alternation_finds(
+    words: list[str], text: str, at: int
+) -> None:
+    pattern, plain = words_pattern(words), _plain_words(words)
+    assert [m.span() for m in pattern.finditer(text, at)] == [
+        m.span() for m in plain.finditer(text, at)
+    ]

@@ -28,10 +28,20 @@ HIGH = 0.85
 
 
 def words_pattern(words: Iterable[str]) -> re.Pattern[str]:
-    """One regex matching any of `words` (lower-case phrases) on word boundaries."""
-    return re.compile(
-        r"(?<![a-z0-9])(?:" + alternatives(w.lower() for w in words) + r")(?![a-z0-9])"
-    )
+    """One regex matching any of `words` (lower-case phrases) on word boundaries.
+
+    Each branch starts with its first character and only then looks behind it ("t" not after
+    a letter or digit, then "el", "elephone", ...): a pattern that starts with characters lets
+    `re` skip straight to them, where a leading look-behind is tried at every position.
+    """
+    tails: dict[str, list[str]] = {}
+    for word in {w.lower() for w in words}:
+        tails.setdefault(word[0], []).append(word[1:])
+    branches = [
+        f"{re.escape(first)}(?<![a-z0-9]{re.escape(first)})(?:{alternatives(rest)})"
+        for first, rest in sorted(tails.items())
+    ]
+    return re.compile("(?:" + "|".join(branches) + r")(?![a-z0-9])")
 
 
 _STOP = re.compile(r"[?!.\n](?:(?<=[?!])[ \t\n]|(?<=\n)[ \t]*\n|(?<=[^\W\d_]{5}\.)[ \t\n])")
