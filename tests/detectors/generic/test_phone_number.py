@@ -16,6 +16,7 @@ from mailwarden.detectors.generic.phone_number import (
     _MAX_NATIONAL,
     _TYPES,
     DETECTOR,
+    _parse,
     _region_and_type,
     phone_number_kind,
 )
@@ -292,3 +293,16 @@ def test_region_and_type_without_the_librarys_plan_test(monkeypatch: pytest.Monk
         with monkeypatch.context() as patched:
             patched.setattr(phone_number, "_type_in_plan", None)
             assert _region_and_type(parsed) == expected
+
+
+@given(
+    st.sampled_from(["01", "02", "03", "05", "07", "08", "09", "0180020", "01624", "07624"]),
+    st.text(alphabet="0123456789", min_size=6, max_size=10),
+)
+def test_a_national_number_is_read_as_the_library_reads_it(head: str, tail: str) -> None:
+    number = head + tail
+    try:
+        expected = phonenumbers.parse(number, "GB")
+    except phonenumbers.NumberParseException:
+        return
+    assert _parse(number) == expected

@@ -147,7 +147,7 @@ def phone_number_kind(number: str) -> str | None:
     if len(number) > _MAX_NATIONAL and number[0] == "0" and number[1] != "0":
         return None  # longer than any UK number written with its 0: not worth parsing
     try:
-        parsed = phonenumbers.parse(number, "GB")
+        parsed = _parse(number)
     except phonenumbers.NumberParseException:
         return None
     # a number is valid exactly when its type is known (`is_valid_number` looks the type up
@@ -160,6 +160,19 @@ def phone_number_kind(number: str) -> str | None:
     if parsed.country_code == 44 and _DRAMA.fullmatch(str(parsed.national_number)):
         return "drama (Ofcom)"
     return None
+
+
+_UK_NATIONAL = re.compile(r"0[1-9][0-9]{8,9}")
+"""A UK number written nationally, as most in mail are: 0 and nine or ten digits."""
+
+
+def _parse(number: str) -> phonenumbers.PhoneNumber:
+    """`phonenumbers.parse(number, "GB")`, made directly for a plain national number: its 0
+    is the national prefix and the digits after it the national number (the library takes
+    longer to reach the same object than to classify it)."""
+    if _UK_NATIONAL.fullmatch(number):
+        return phonenumbers.PhoneNumber(country_code=44, national_number=int(number[1:]))
+    return phonenumbers.parse(number, "GB")
 
 
 _UNKNOWN = phonenumbers.PhoneNumberType.UNKNOWN
