@@ -296,11 +296,12 @@ def test_region_and_type_without_the_librarys_plan_test(monkeypatch: pytest.Monk
 
 
 @given(
-    st.sampled_from(["01", "02", "03", "05", "07", "08", "09", "0180020", "01624", "07624"]),
-    st.text(alphabet="0123456789", min_size=6, max_size=10),
+    st.sampled_from(["0", "+44", "+440", "+4400", "+1", "+353"]),
+    st.sampled_from(["1", "2", "3", "5", "7", "8", "9", "180020", "1624", "7624", "0", ""]),
+    st.text(alphabet="0123456789", min_size=5, max_size=10),
 )
-def test_a_national_number_is_read_as_the_library_reads_it(head: str, tail: str) -> None:
-    number = head + tail
+def test_a_uk_number_is_read_as_the_library_reads_it(prefix: str, head: str, tail: str) -> None:
+    number = prefix + head + tail
     try:
         expected = phonenumbers.parse(number, "GB")
     except phonenumbers.NumberParseException:

@@ -162,16 +162,17 @@ def phone_number_kind(number: str) -> str | None:
     return None
 
 
-_UK_NATIONAL = re.compile(r"0[1-9][0-9]{8,9}")
-"""A UK number written nationally, as most in mail are: 0 and nine or ten digits."""
+_UK_NUMBER = re.compile(r"(?:0|\+440?)([1-9][0-9]{8,9})")
+"""A UK number as most in mail are written: 0, +44 or +44 (0), then nine or ten digits."""
 
 
 def _parse(number: str) -> phonenumbers.PhoneNumber:
-    """`phonenumbers.parse(number, "GB")`, made directly for a plain national number: its 0
-    is the national prefix and the digits after it the national number (the library takes
-    longer to reach the same object than to classify it)."""
-    if _UK_NATIONAL.fullmatch(number):
-        return phonenumbers.PhoneNumber(country_code=44, national_number=int(number[1:]))
+    """`phonenumbers.parse(number, "GB")`, made directly for a plain UK number: the digits
+    after the 0 or the +44 are the national number (the library takes longer to reach the
+    same object than to classify it)."""
+    uk = _UK_NUMBER.fullmatch(number)
+    if uk is not None:
+        return phonenumbers.PhoneNumber(country_code=44, national_number=int(uk.group(1)))
     return phonenumbers.parse(number, "GB")
 
 
