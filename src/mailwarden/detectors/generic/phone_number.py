@@ -21,7 +21,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import phonenumbers
 
@@ -177,18 +179,101 @@ def _parse(number: str) -> phonenumbers.PhoneNumber:
 
 
 _UNKNOWN = phonenumbers.PhoneNumberType.UNKNOWN
-_type_in_plan = getattr(phonenumbers.phonenumberutil, "_number_type_helper", None)
-"""The library's own test of a national number against one region's plan, where it has one
-(it is not part of its public interface; without it the public calls below are used)."""
+_SPECIAL_TYPES = (
+    ("premium_rate", phonenumbers.PhoneNumberType.PREMIUM_RATE),
+    ("toll_free", phonenumbers.PhoneNumberType.TOLL_FREE),
+    ("shared_cost", phonenumbers.PhoneNumberType.SHARED_COST),
+    ("voip", phonenumbers.PhoneNumberType.VOIP),
+    ("personal_number", phonenumbers.PhoneNumberType.PERSONAL_NUMBER),
+    ("pager", phonenumbers.PhoneNumberType.PAGER),
+    ("uan", phonenumbers.PhoneNumberType.UAN),
+    ("voicemail", phonenumbers.PhoneNumberType.VOICEMAIL),
+)
+"""The types a plan lists besides fixed lines and mobiles, in the order the library tries them."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Desc:
+    """One number type of a plan: the lengths it allows and its pattern, compiled once."""
+
+    pattern: re.Pattern[str] | None
+    lengths: frozenset[int]
+
+    def holds(self, national: str) -> bool:
+        if self.lengths and len(national) not in self.lengths:
+            return False
+        return self.pattern is not None and self.pattern.fullmatch(national) is not None
+
+
+def _desc(desc: Any) -> _Desc | None:
+    if desc is None:
+        return None
+    pattern = desc.national_number_pattern
+    return _Desc(re.compile(pattern) if pattern else None, frozenset(desc.possible_length))
+
+
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """A region's numbering plan, read from the library's metadata into compiled patterns:
+    the library compiles (through its cache) each pattern every time it tests a number."""
+
+    general: _Desc | None
+    special: tuple[tuple[_Desc | None, int], ...]
+    fixed_line: _Desc | None
+    mobile: _Desc | None
+    same_mobile_and_fixed_line: bool
+
+    @classmethod
+    def of(cls, metadata: Any) -> _Plan:
+        return cls(
+            general=_desc(metadata.general_desc),
+            special=tuple((_desc(getattr(metadata, a)), kind) for a, kind in _SPECIAL_TYPES),
+            fixed_line=_desc(metadata.fixed_line),
+            mobile=_desc(metadata.mobile),
+            same_mobile_and_fixed_line=bool(metadata.same_mobile_and_fixed_line_pattern),
+        )
+
+    def number_type(self, national: str) -> int:
+        """The type of the national significant number `national` in this plan, tested as
+        the library tests it (`phonenumbers.number_type`)."""
+        if self.general is None or not self.general.holds(national):
+            return _UNKNOWN
+        for desc, kind in self.special:
+            if desc is not None and desc.holds(national):
+                return kind
+        if self.fixed_line is not None and self.fixed_line.holds(national):
+            if self.same_mobile_and_fixed_line or (
+                self.mobile is not None and self.mobile.holds(national)
+            ):
+                return phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE
+            return phonenumbers.PhoneNumberType.FIXED_LINE
+        if (
+            not self.same_mobile_and_fixed_line
+            and self.mobile is not None
+            and self.mobile.holds(national)
+        ):
+            return phonenumbers.PhoneNumberType.MOBILE
+        return _UNKNOWN
+
+
+_PLANS: dict[int, _Plan] = {}
+"""Plans by the identity of the library's metadata object (which lives as long as the process)."""
+
+
+def _type_in_plan(national: str, metadata: Any) -> int:
+    plan = _PLANS.get(id(metadata))
+    if plan is None:
+        plan = _PLANS[id(metadata)] = _Plan.of(metadata)
+    return plan.number_type(national)
 
 
 def _region_and_type(parsed: phonenumbers.PhoneNumber) -> tuple[str | None, int]:
-    """(`region_code_for_number`, `number_type`) of `parsed`, the way the library finds them,
-    testing the number against each plan once: the public calls test a UK number against the
-    UK plan three times over, the costliest step of the detector."""
+    """(`region_code_for_number`, `number_type`) of `parsed`, found the way the library finds
+    them but testing the number against each plan once: the public calls test a UK number
+    against the UK plan three times over, the costliest step of the detector."""
     code = parsed.country_code
     regions = None if code is None else phonenumbers.COUNTRY_CODE_TO_REGION_CODE.get(code)
-    if _type_in_plan is None or code is None or regions is None:
+    if code is None or regions is None:
         return phonenumbers.region_code_for_number(parsed), phonenumbers.number_type(parsed)
     national = phonenumbers.national_significant_number(parsed)
     if len(regions) == 1:
