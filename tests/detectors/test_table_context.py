@@ -54,3 +54,9 @@ def test_the_document_keeps_each_rows_header_as_found(parts: list[str]) -> None:
     doc = Document(text)
     for pos in [*range(len(text)), *reversed(range(len(text)))]:
         assert doc.column_header(pos) == column_header(text, pos)
+
+
+def test_another_cell_of_the_header_row_is_not_context() -> None:
+    text = "Name\tDOB\tReceived\nSylvia Example\t25/12/1986\t20/09/2024\n"
+    births = [text[e.start : e.end] for e in detect(text) if e.type is EntityType.DATE_OF_BIRTH]
+    assert births == ["25/12/1986"]

@@ -24,7 +24,7 @@ def _line_bounds(text: str, pos: int) -> tuple[int, int]:
 def _delimiter(line: str) -> str | None:
     if "\t" in line:
         return "\t"
-    if line.count("|") >= 2:
+    if "|" in line:  # pipes are rare in prose: one makes a two-column table
         return "|"
     if line.count(",") >= 2:
         return ","

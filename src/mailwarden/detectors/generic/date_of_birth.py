@@ -233,16 +233,27 @@ def _pointing_here(doc: Document, start: int, end: int, words: re.Pattern[str]) 
     """The nearest of `words` before and after the date that belong to it: in the same
     sentence, with no other date between them and it; or the header of the date's column
     in a pasted table ("DOB" above a column of dates)."""
-    left = max(0, start - CONTEXT.before)
+    left = max(0, start - CONTEXT.before, *(doc.text.rfind(c, 0, start) + 1 for c in _CELL))
+    right = min(end + CONTEXT.after, *(_next(doc.text, c, end) for c in _CELL))
     found: list[str] = []
     before = list(words.finditer(doc.lower, left, start))
     if before and _clear(doc, before[-1].end(), start) and _close(doc, before[-1].end(), start):
         found.append(before[-1].group(0))
     found += [m.group(0) for m in words.finditer(doc.column_header(start))]
-    after = words.search(doc.lower, end, end + CONTEXT.after)
+    after = words.search(doc.lower, end, right)
     if after is not None and _clear(doc, end, after.start()) and not _labels_next(doc, after.end()):
         found.append(after.group(0))
     return tuple(dict.fromkeys(found))
+
+
+_CELL = ("\t", "|")
+"""Table cell separators: a word in another cell of a pasted table is not about this date
+(its column header is, and is read separately)."""
+
+
+def _next(text: str, char: str, pos: int) -> int:
+    found = text.find(char, pos)
+    return len(text) if found < 0 else found
 
 
 def _close(doc: Document, word_end: int, start: int) -> bool:
