@@ -500,7 +500,9 @@ def zero_bomb(declared: int = 2 * 1024 * MIB) -> bytes:
 def lying_zip(declared: int = 1000, actual: int = 5 * MIB) -> bytes:
     """A member whose headers claim `declared` bytes but whose data inflates to `actual`."""
     raw = zlib.compressobj(9, zlib.DEFLATED, -15)
-    stream = raw.compress(bytes(actual)) + raw.flush()
+    chunk = bytes(min(actual, MIB))  # streamed: the fixture itself never holds `actual` bytes
+    parts = [raw.compress(chunk[: min(MIB, actual - done)]) for done in range(0, actual, MIB)]
+    stream = b"".join(parts) + raw.flush()
     return _single_member_zip(b"small.txt", stream, declared, zlib.crc32(bytes(declared)))
 
 
