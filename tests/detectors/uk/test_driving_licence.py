@@ -14,10 +14,10 @@ from hypothesis import strategies as st
 
 from mailwarden.detectors import EntityType, detect, mask
 from mailwarden.detectors.core import Detectors
-from mailwarden.detectors.document import Document
-from mailwarden.detectors.scanner import Scanner
 from mailwarden.detectors.scoring import ACT, HIGH
 from mailwarden.detectors.uk.driving_licence import DETECTOR, birth_fields_ok
+
+from ..scan_checks import assert_prefilter_proposes_every_exact_match
 
 SPECIMEN = "MORGA753116SM9IJ"
 DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
@@ -191,10 +191,7 @@ SINGLE_RE = Detectors([DETECTOR], use_hyperscan=False)
     ).map(" ".join)
 )
 def test_the_prefilter_proposes_every_exact_match(text: str) -> None:
-    spec = DETECTOR.patterns[0]
-    exact = {m.start() for m in spec.exact.finditer(text)}
-    proposed = {m.start() for _, m in Scanner([spec]).matches(Document(text))}
-    assert exact <= proposed
+    assert_prefilter_proposes_every_exact_match(DETECTOR.patterns[0], text)
 
 
 @given(valid_licences(), st.booleans())
