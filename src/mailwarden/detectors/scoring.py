@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .document import Document
+from .entity import Entity, EntityType, Explanation
 from .shapes import alternatives
 
 __all__ = ["ACT", "HIGH", "LOW", "MEDIUM", "Context", "Score", "words_pattern"]
@@ -122,3 +123,36 @@ class Score:
         if lowered:
             value -= self.contradict_penalty
         return max(0.0, min(1.0, round(value, 3)))
+
+    def entity(
+        self,
+        entity_type: EntityType,
+        start: int,
+        end: int,
+        *,
+        detector: str,
+        pattern: str,
+        checksum: bool | None,
+        raised: tuple[str, ...],
+        lowered: tuple[str, ...],
+        shape: float | None = None,
+        note: str = "",
+    ) -> Entity:
+        """An entity scored from its evidence, with that same evidence as its explanation,
+        so that the number and the reasons given for it cannot disagree."""
+        return Entity(
+            type=entity_type,
+            start=start,
+            end=end,
+            score=self.of(
+                checksum=checksum, raised=bool(raised), lowered=bool(lowered), shape=shape
+            ),
+            explanation=Explanation(
+                detector=detector,
+                pattern=pattern,
+                checksum=None if checksum is None else ("passed" if checksum else "failed"),
+                raised_by=raised,
+                lowered_by=lowered,
+                note=note,
+            ),
+        )

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 
 from ..base import PatternSpec
 from ..document import Document
-from ..entity import Entity, EntityType, Explanation
+from ..entity import Entity, EntityType
 from ..scoring import MEDIUM, Context, Score, words_pattern
 from ..shapes import NOT_AFTER_WORD, NOT_BEFORE_WORD
 from ._checks import DASH_WRAP, GAP_SCAN, LEAD_SCAN, luhn_ok
@@ -200,24 +200,17 @@ class CardNumberDetector:
 
     def _entity(self, doc: Document, start: int, end: int, issuer: str, compact: bool) -> Entity:
         raised, lowered = CONTEXT.find(doc, start, end)
-        return Entity(
-            type=EntityType.CARD_NUMBER,
-            start=start,
-            end=end,
-            score=SCORE.of(
-                checksum=True,
-                raised=bool(raised),
-                lowered=bool(lowered),
-                shape=COMPACT if compact else MEDIUM,
-            ),
-            explanation=Explanation(
-                detector=self.name,
-                pattern="compact" if compact else "grouped",
-                checksum="passed",
-                raised_by=raised,
-                lowered_by=lowered,
-                note=issuer,
-            ),
+        return SCORE.entity(
+            EntityType.CARD_NUMBER,
+            start,
+            end,
+            detector=self.name,
+            pattern="compact" if compact else "grouped",
+            checksum=True,
+            raised=raised,
+            lowered=lowered,
+            shape=COMPACT if compact else MEDIUM,
+            note=issuer,
         )
 
 

@@ -21,7 +21,7 @@ from functools import cache
 
 from ..base import PatternSpec
 from ..document import Document
-from ..entity import Entity, EntityType, Explanation
+from ..entity import Entity, EntityType
 from ..scoring import MEDIUM, Context, Score, words_pattern
 from ..shapes import NOT_AFTER_WORD
 from ._checks import LEAD_SCAN, SPACE_GAP_SCAN, mod97
@@ -211,19 +211,16 @@ class IbanDetector:
         start = match.start()
         raised, lowered = CONTEXT.find(doc, start, start + end)
         grouped = len(compact) != len(value)
-        yield Entity(
-            type=EntityType.IBAN,
-            start=start,
-            end=start + end,
-            score=SCORE.of(checksum=True, raised=bool(raised), lowered=bool(lowered)),
-            explanation=Explanation(
-                detector=self.name,
-                pattern="groups of four" if grouped else "compact",
-                checksum="passed",
-                raised_by=raised,
-                lowered_by=lowered,
-                note=f"{compact[:2]} length {length}",
-            ),
+        yield SCORE.entity(
+            EntityType.IBAN,
+            start,
+            start + end,
+            detector=self.name,
+            pattern="groups of four" if grouped else "compact",
+            checksum=True,
+            raised=raised,
+            lowered=lowered,
+            note=f"{compact[:2]} length {length}",
         )
 
 

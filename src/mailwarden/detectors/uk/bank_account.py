@@ -18,7 +18,7 @@ from collections.abc import Iterator
 
 from ..base import PatternSpec
 from ..document import Document
-from ..entity import Entity, EntityType, Explanation
+from ..entity import Entity, EntityType
 from ..generic._checks import LEAD_SCAN, SPACE_GAP_SCAN, TAIL_SCAN
 from ..scoring import LOW, Context, words_pattern
 from ..shapes import NOT_AFTER_WORD, NOT_BEFORE_WORD
@@ -135,24 +135,17 @@ class BankAccountDetector:
         raised, lowered = CONTEXT.find(doc, start, end)
         if pairing is None and date_like(digits):
             lowered += ("a date's shape",)
-        yield Entity(
-            type=EntityType.UK_BANK_ACCOUNT,
-            start=start,
-            end=end,
-            score=BANK_SCORE.of(
-                checksum=pairing is not None,
-                raised=bool(raised),
-                lowered=bool(lowered),
-                shape=LOW if len(digits) == 8 else BARE,
-            ),
-            explanation=Explanation(
-                detector=self.name,
-                pattern=f"{len(digits)} digits",
-                checksum="passed" if pairing is not None else None,
-                raised_by=raised,
-                lowered_by=lowered,
-                note="paired with a sort code" if pairing is not None else "",
-            ),
+        yield BANK_SCORE.entity(
+            EntityType.UK_BANK_ACCOUNT,
+            start,
+            end,
+            detector=self.name,
+            pattern=f"{len(digits)} digits",
+            checksum=True if pairing is not None else None,
+            raised=raised,
+            lowered=lowered,
+            shape=LOW if len(digits) == 8 else BARE,
+            note="paired with a sort code" if pairing is not None else "",
         )
 
 

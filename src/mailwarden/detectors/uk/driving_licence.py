@@ -22,7 +22,7 @@ from collections.abc import Iterator
 
 from ..base import PatternSpec
 from ..document import Document
-from ..entity import Entity, EntityType, Explanation
+from ..entity import Entity, EntityType
 from ..generic._checks import GAP_EXACT, GAP_SCAN, LEAD_SCAN, TAIL_SCAN
 from ..scoring import LOW, MEDIUM, Context, Score, words_pattern
 from ..shapes import NOT_AFTER_WORD, NOT_BEFORE_WORD
@@ -115,26 +115,19 @@ class DrivingLicenceDetector:
             return
         capitals = all(match.group(g).isupper() for g in ("surname", "initials", "check"))
         raised, lowered = CONTEXT.find(doc, match.start(), match.end())
-        yield Entity(
-            type=EntityType.UK_DRIVING_LICENCE,
-            start=match.start(),
-            end=match.end(),
-            score=SCORE.of(
-                checksum=True,
-                raised=bool(raised),
-                lowered=bool(lowered),
-                shape=MEDIUM if capitals else LOWER_CASE,
-            ),
-            explanation=Explanation(
-                detector=self.name,
-                pattern="DVLA 16 characters"
-                + (" and issue number" if match.group("issue") else "")
-                + ("" if capitals else " (lower case)"),
-                checksum="passed",
-                raised_by=raised,
-                lowered_by=lowered,
-                note="birth month and day valid",
-            ),
+        yield SCORE.entity(
+            EntityType.UK_DRIVING_LICENCE,
+            match.start(),
+            match.end(),
+            detector=self.name,
+            pattern="DVLA 16 characters"
+            + (" and issue number" if match.group("issue") else "")
+            + ("" if capitals else " (lower case)"),
+            checksum=True,
+            raised=raised,
+            lowered=lowered,
+            shape=MEDIUM if capitals else LOWER_CASE,
+            note="birth month and day valid",
         )
 
 

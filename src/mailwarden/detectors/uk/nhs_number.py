@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from ..base import PatternSpec
 from ..document import Document
-from ..entity import Entity, EntityType, Explanation
+from ..entity import Entity, EntityType
 from ..generic._checks import LEAD_SCAN, TAIL_SCAN
 from ..scoring import LOW, MEDIUM, Context, Score, words_pattern
 from ..shapes import NOT_AFTER_WORD, NOT_BEFORE_WORD, SEP_EXACT, SEP_SCAN, WRAP
@@ -112,24 +112,16 @@ class NhsNumberDetector:
         raised, lowered = CONTEXT.find(doc, match.start(), match.end())
         if digits[0] == "0":
             lowered += ("leading 0 (a phone number shape)",)
-        score = SCORE.of(
+        yield SCORE.entity(
+            EntityType.UK_NHS_NUMBER,
+            match.start(),
+            match.end(),
+            detector=self.name,
+            pattern="3-3-4 groups" if spaced else "ten digits",
             checksum=True,
-            raised=bool(raised),
-            lowered=bool(lowered),
+            raised=raised,
+            lowered=lowered,
             shape=MEDIUM if spaced else UNSPACED,
-        )
-        yield Entity(
-            type=EntityType.UK_NHS_NUMBER,
-            start=match.start(),
-            end=match.end(),
-            score=score,
-            explanation=Explanation(
-                detector=self.name,
-                pattern="3-3-4 groups" if spaced else "ten digits",
-                checksum="passed",
-                raised_by=raised,
-                lowered_by=lowered,
-            ),
         )
 
 

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 
 from ..base import PatternSpec
 from ..document import Document
-from ..entity import Entity, EntityType, Explanation
+from ..entity import Entity, EntityType
 from ..generic._checks import GAP_EXACT, GAP_SCAN, LEAD_SCAN, TAIL_SCAN, both_cases
 from ..scoring import LOW, MEDIUM, Context, Score, words_pattern
 from ..shapes import NOT_AFTER_WORD, NOT_BEFORE_WORD
@@ -118,24 +118,17 @@ class NinoDetector:
             return
         capitals = prefix.isupper() and suffix.isupper()
         raised, lowered = CONTEXT.find(doc, match.start(), match.end())
-        yield Entity(
-            type=EntityType.UK_NINO,
-            start=match.start(),
-            end=match.end(),
-            score=SCORE.of(
-                checksum=True,
-                raised=bool(raised),
-                lowered=bool(lowered),
-                shape=MEDIUM if capitals else LOWER_CASE,
-            ),
-            explanation=Explanation(
-                detector=self.name,
-                pattern="prefix, six digits, suffix" + ("" if capitals else " (lower case)"),
-                checksum="passed",
-                raised_by=raised,
-                lowered_by=lowered,
-                note="prefix issued by HMRC",
-            ),
+        yield SCORE.entity(
+            EntityType.UK_NINO,
+            match.start(),
+            match.end(),
+            detector=self.name,
+            pattern="prefix, six digits, suffix" + ("" if capitals else " (lower case)"),
+            checksum=True,
+            raised=raised,
+            lowered=lowered,
+            shape=MEDIUM if capitals else LOWER_CASE,
+            note="prefix issued by HMRC",
         )
 
 

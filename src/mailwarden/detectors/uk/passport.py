@@ -22,7 +22,7 @@ from collections.abc import Iterator
 
 from ..base import PatternSpec
 from ..document import Document
-from ..entity import Entity, EntityType, Explanation
+from ..entity import Entity, EntityType
 from ..generic._checks import DASH_WRAP, GAP_SCAN, LEAD_SCAN, TAIL_SCAN
 from ..scoring import LOW, Context, Score, words_pattern
 from ..shapes import NOT_AFTER_WORD, NOT_BEFORE_WORD
@@ -94,18 +94,15 @@ class PassportDetector:
             return  # the tail of a longer number: "0161 123 456 789"
         raised, lowered = CONTEXT.find(doc, start, end)
         grouped = len(match.group(0)) > 9
-        yield Entity(
-            type=EntityType.UK_PASSPORT,
-            start=start,
-            end=end,
-            score=SCORE.of(checksum=None, raised=bool(raised), lowered=bool(lowered)),
-            explanation=Explanation(
-                detector=self.name,
-                pattern="nine digits in threes" if grouped else "nine digits",
-                checksum=None,
-                raised_by=raised,
-                lowered_by=lowered,
-            ),
+        yield SCORE.entity(
+            EntityType.UK_PASSPORT,
+            start,
+            end,
+            detector=self.name,
+            pattern="nine digits in threes" if grouped else "nine digits",
+            checksum=None,
+            raised=raised,
+            lowered=lowered,
         )
 
 

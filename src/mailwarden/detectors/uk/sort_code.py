@@ -17,7 +17,7 @@ from collections.abc import Iterator
 
 from ..base import PatternSpec
 from ..document import Document
-from ..entity import Entity, EntityType, Explanation
+from ..entity import Entity, EntityType
 from ..generic._checks import DASH_WRAP, GAP_SCAN, LEAD_SCAN, TAIL_SCAN
 from ..scoring import LOW, Context, Score, words_pattern
 from ..shapes import NOT_AFTER_WORD, NOT_BEFORE_WORD
@@ -113,24 +113,17 @@ class SortCodeDetector:
         if pairing is None and glued_to_digits(text, start, end):
             return  # the middle of a longer number: "01603 12 34 56"
         raised, lowered = CONTEXT.find(doc, start, end)
-        yield Entity(
-            type=EntityType.UK_SORT_CODE,
-            start=start,
-            end=end,
-            score=BANK_SCORE.of(
-                checksum=pairing is not None,
-                raised=bool(raised),
-                lowered=bool(lowered),
-                shape=LOW if grouped else BARE,
-            ),
-            explanation=Explanation(
-                detector=self.name,
-                pattern="three pairs" if grouped else "six digits",
-                checksum="passed" if pairing is not None else None,
-                raised_by=raised,
-                lowered_by=lowered,
-                note="paired with an account number" if pairing is not None else "",
-            ),
+        yield BANK_SCORE.entity(
+            EntityType.UK_SORT_CODE,
+            start,
+            end,
+            detector=self.name,
+            pattern="three pairs" if grouped else "six digits",
+            checksum=True if pairing is not None else None,
+            raised=raised,
+            lowered=lowered,
+            shape=LOW if grouped else BARE,
+            note="paired with an account number" if pairing is not None else "",
         )
 
 
