@@ -33,6 +33,7 @@ class Scanner:
         self._db = (
             _compile(self.specs) if use_hyperscan and _hs is not None and self.specs else None
         )
+        self._direct = tuple(s.before == 0 and s.requires is None for s in self.specs)
 
     @property
     def engine(self) -> str:
@@ -48,17 +49,38 @@ class Scanner:
             return
         hits: list[tuple[int, int, int]] = []
         self._db.scan(doc.scan_bytes, match_event_handler=_collect, context=hits)
-        specs, confirm = self.specs, self._confirm
-        tried: set[tuple[int, int]] = set()
-        seen: set[tuple[int, int]] = set()
+        yield from self._confirmed(text, hits)
+
+    def _confirmed(
+        self, text: str, hits: list[tuple[int, int, int]]
+    ) -> list[tuple[int, re.Match[str]]]:
+        """The exact matches behind the scanner's hits, each (spec, start) once.
+
+        Where a spec's exact match must start at the hit (nothing read back, nothing
+        required before it), the match there is tried first, on the whole text: that is the
+        commonest case, and it needs no window and no second match.
+        """
+        specs, direct, confirm = self.specs, self._direct, self._confirm
+        width = len(specs)
+        tried: set[int] = set()
+        seen: set[int] = set()
+        out: list[tuple[int, re.Match[str]]] = []
         for index, start, end in hits:
-            if (index, start) in tried:  # one start, several ends: confirm once
+            key = start * width + index
+            if key in tried:  # one start, several ends: confirm once
                 continue
-            tried.add((index, start))
-            confirmed = confirm(text, specs[index], start, end)
-            if confirmed is not None and (index, confirmed.start()) not in seen:
-                seen.add((index, confirmed.start()))
-                yield index, confirmed
+            tried.add(key)
+            spec = specs[index]
+            confirmed = spec.exact.match(text, start) if direct[index] else None
+            if confirmed is None:
+                confirmed = confirm(text, spec, start, end)
+                if confirmed is None:
+                    continue
+                key = confirmed.start() * width + index
+            if key not in seen:
+                seen.add(key)
+                out.append((index, confirmed))
+        return out
 
     @staticmethod
     def _confirm(text: str, spec: PatternSpec, start: int, end: int) -> re.Match[str] | None:
