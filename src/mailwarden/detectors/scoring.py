@@ -16,7 +16,7 @@ from .document import Document
 from .entity import Entity, EntityType, Explanation
 from .shapes import alternatives
 
-__all__ = ["ACT", "HIGH", "LOW", "MEDIUM", "Context", "Score", "words_pattern"]
+__all__ = ["ACT", "HIGH", "LOW", "MEDIUM", "Context", "Score", "loose", "words_pattern"]
 
 LOW = 0.3
 """A shape seen, nothing more: a 10-digit number."""
@@ -42,7 +42,18 @@ def words_pattern(words: Iterable[str]) -> re.Pattern[str]:
         f"{re.escape(first)}(?<![a-z0-9]{re.escape(first)})(?:{alternatives(rest)})"
         for first, rest in sorted(tails.items())
     ]
-    return re.compile("(?:" + "|".join(branches) + r")(?![a-z0-9])")
+    return re.compile("(?:" + "|".join(branches) + _WORD_END)
+
+
+_WORD_END = r")(?![a-z0-9])"
+
+
+def loose(words: re.Pattern[str]) -> re.Pattern[str]:
+    """`words` (from `words_pattern`) without the check after each word: it matches wherever
+    `words` does in any slice of a text, so where it finds nothing in the whole text, no
+    window of it holds a word either. A cheap test before the exact one."""
+    assert words.pattern.endswith(_WORD_END)
+    return re.compile(words.pattern.removesuffix(_WORD_END) + ")")
 
 
 _STOP = re.compile(r"[?!.\n](?:(?<=[?!])[ \t\n]|(?<=\n)[ \t]*\n|(?<=[^\W\d_]{5}\.)[ \t\n])")

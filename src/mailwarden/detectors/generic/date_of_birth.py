@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from ..base import PatternSpec
 from ..document import Document
 from ..entity import Entity, EntityType, Explanation
-from ..scoring import LOW, Context, Score, words_pattern
+from ..scoring import LOW, Context, Score, loose, words_pattern
 
 __all__ = ["DETECTOR", "DateOfBirthDetector", "calendar_date"]
 
@@ -126,6 +126,7 @@ CONTEXT = Context(
     before=60,
     after=30,
 )
+_BIRTH_ANYWHERE = loose(_BIRTH)
 SCORE = Score(shape=LOW, checksum_bonus=0.3, support_bonus=0.35)
 """A real calendar date (0.3 + 0.3) that a birth word points at (+ 0.35): 0.95."""
 
@@ -196,6 +197,8 @@ class DateOfBirthDetector:
     )
 
     def validate(self, doc: Document, match: re.Match[str], spec: PatternSpec) -> Iterator[Entity]:
+        if not _birth_word_near(doc, match.start(), match.end()):
+            return  # most dates: nothing that `_pointing_here` could find
         note = ""
         years = _years(match.group("y"))
         day = int(match.group("d"))
@@ -227,6 +230,17 @@ class DateOfBirthDetector:
                 note=note or "calendar date",
             ),
         )
+
+
+def _birth_word_near(doc: Document, start: int, end: int) -> bool:
+    """Whether a birth word may be in the window `_pointing_here` reads or in the date's
+    column header: false for most dates, found from the document's birth words, searched once."""
+    starts, _ = doc.spans(_BIRTH_ANYWHERE)
+    if not starts:
+        return False  # the column header is part of the text too
+    if doc.touches(_BIRTH_ANYWHERE, start - CONTEXT.before, end + CONTEXT.after):
+        return True
+    return _BIRTH.search(doc.column_header(start)) is not None
 
 
 def _pointing_here(doc: Document, start: int, end: int, words: re.Pattern[str]) -> tuple[str, ...]:
