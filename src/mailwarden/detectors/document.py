@@ -7,8 +7,6 @@ per call to `detect`, not once per detector.
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from ._table import header_cell, header_row
@@ -31,10 +29,6 @@ class Document:
         init=False, repr=False, compare=False, default_factory=dict
     )
     """Table header rows by line start, found once per line however many values it holds."""
-    _spans: dict[re.Pattern[str], tuple[list[int], list[int]]] = field(
-        init=False, repr=False, compare=False, default_factory=dict
-    )
-    """(starts, ends) of every match of a pattern over `lower`, found once per document."""
 
     def __post_init__(self) -> None:
         lower = self.text.lower()
@@ -58,22 +52,3 @@ class Document:
         if row is None:
             row = self._rows[line_start] = header_row(self.text, line_start)
         return header_cell(self.text, row, line_start, pos)
-
-    def spans(self, pattern: re.Pattern[str]) -> tuple[list[int], list[int]]:
-        """(starts, ends) of the matches of `pattern` over the lower-cased text, in order
-        (found on first use, then kept for the document)."""
-        found = self._spans.get(pattern)
-        if found is None:
-            starts: list[int] = []
-            ends: list[int] = []
-            for match in pattern.finditer(self.lower):
-                starts.append(match.start())
-                ends.append(match.end())
-            found = self._spans[pattern] = (starts, ends)
-        return found
-
-    def touches(self, pattern: re.Pattern[str], start: int, end: int) -> bool:
-        """Whether a match of `pattern` over the lower-cased text overlaps `[start, end)`."""
-        starts, ends = self.spans(pattern)
-        at = bisect_right(ends, start)
-        return at < len(starts) and starts[at] < end

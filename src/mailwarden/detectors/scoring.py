@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .document import Document
 from .entity import Entity, EntityType, Explanation
@@ -35,25 +35,33 @@ def words_pattern(words: Iterable[str]) -> re.Pattern[str]:
     a letter or digit, then "el", "elephone", ...): a pattern that starts with characters lets
     `re` skip straight to them, where a leading look-behind is tried at every position.
     """
+    lowered = {w.lower() for w in words}
     tails: dict[str, list[str]] = {}
-    for word in {w.lower() for w in words}:
+    for word in lowered:
         tails.setdefault(word[0], []).append(word[1:])
     branches = [
         f"{re.escape(first)}(?<![a-z0-9]{re.escape(first)})(?:{alternatives(rest)})"
         for first, rest in sorted(tails.items())
     ]
-    return re.compile("(?:" + "|".join(branches) + _WORD_END)
+    pattern = re.compile("(?:" + "|".join(branches) + r")(?![a-z0-9])")
+    _LOOSE[pattern.pattern] = re.compile(alternatives(lowered))
+    return pattern
 
 
-_WORD_END = r")(?![a-z0-9])"
+_LOOSE: dict[str, re.Pattern[str]] = {}
+"""`words_pattern`'s patterns -> the same words anywhere, boundaries not checked."""
 
 
-def loose(words: re.Pattern[str]) -> re.Pattern[str]:
-    """`words` (from `words_pattern`) without the check after each word: it matches wherever
-    `words` does in any slice of a text, so where it finds nothing in the whole text, no
-    window of it holds a word either. A cheap test before the exact one."""
-    assert words.pattern.endswith(_WORD_END)
-    return re.compile(words.pattern.removesuffix(_WORD_END) + ")")
+def loose(words: re.Pattern[str]) -> re.Pattern[str] | None:
+    """The words of `words` (from `words_pattern`) found anywhere, word boundaries not checked:
+    wherever `words` finds a word in any slice of a text, this finds one overlapping the same
+    place in the whole text. So a window it finds nothing in holds none of the words: a cheap
+    test, made on the whole document at once, before the exact one. None for a pattern that
+    `words_pattern` did not make (except `(?!)`, which matches nothing anywhere)."""
+    return words if words.pattern == _NOTHING else _LOOSE.get(words.pattern)
+
+
+_NOTHING = "(?!)"
 
 
 _STOP = re.compile(r"[?!.\n](?:(?<=[?!])[ \t\n]|(?<=\n)[ \t]*\n|(?<=[^\W\d_]{5}\.)[ \t\n])")
@@ -88,19 +96,37 @@ class Context:
     contradict: re.Pattern[str]
     before: int = 40
     after: int = 20
+    _either: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
+    """Either list's words anywhere (see `loose`), or None where that cannot be told."""
+
+    def __post_init__(self) -> None:
+        support, contradict = loose(self.support), loose(self.contradict)
+        either = None
+        if support is not None and contradict is not None:
+            either = re.compile(f"{support.pattern}|{contradict.pattern}")
+        object.__setattr__(self, "_either", either)
 
     def find(self, doc: Document, start: int, end: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """(supporting words found, contradicting words found) around `text[start:end]`.
 
         In a pasted table the header of the value's column counts too ("NHS number" above a
-        column of bare numbers).
+        column of bare numbers). Most values have no word of either list near them: for those
+        one search of the window, without the word boundaries, says so.
         """
+        header = doc.column_header(start)
+        either = self._either
+        if (
+            not header
+            and either is not None
+            and either.search(doc.lower, max(0, start - self.before), end + self.after) is None
+        ):
+            return (), ()
         window = (
             _clip_before(doc.before(start, self.before))
             + " "
             + _clip_after(doc.after(end, self.after))
             + " "
-            + doc.column_header(start)
+            + header
         )
         return _words_in(self.support, window), _words_in(self.contradict, window)
 

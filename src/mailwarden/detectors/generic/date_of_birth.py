@@ -126,7 +126,7 @@ CONTEXT = Context(
     before=60,
     after=30,
 )
-_BIRTH_ANYWHERE = loose(_BIRTH)
+_BIRTH_ANYWHERE = loose(_BIRTH) or _BIRTH
 SCORE = Score(shape=LOW, checksum_bonus=0.3, support_bonus=0.35)
 """A real calendar date (0.3 + 0.3) that a birth word points at (+ 0.35): 0.95."""
 
@@ -234,13 +234,9 @@ class DateOfBirthDetector:
 
 def _birth_word_near(doc: Document, start: int, end: int) -> bool:
     """Whether a birth word may be in the window `_pointing_here` reads or in the date's
-    column header: false for most dates, found from the document's birth words, searched once."""
-    starts, _ = doc.spans(_BIRTH_ANYWHERE)
-    if not starts:
-        return False  # the column header is part of the text too
-    if doc.touches(_BIRTH_ANYWHERE, start - CONTEXT.before, end + CONTEXT.after):
-        return True
-    return _BIRTH.search(doc.column_header(start)) is not None
+    column header: false for most dates, told by one search without word boundaries."""
+    window = _BIRTH_ANYWHERE.search(doc.lower, max(0, start - CONTEXT.before), end + CONTEXT.after)
+    return window is not None or _BIRTH.search(doc.column_header(start)) is not None
 
 
 def _pointing_here(doc: Document, start: int, end: int, words: re.Pattern[str]) -> tuple[str, ...]:
