@@ -1,8 +1,8 @@
 """The `mailwarden` command: an adapter that reads arguments, calls the library, prints.
 
 Exit status everywhere (DESIGN): 2 when any input could not be read or the usage is wrong,
-with one clear line on stderr per problem and never a traceback; otherwise 0 (the policy
-commands add 1 for `quarantine`/`block` once the engine exists).
+with one clear line on stderr per problem and never a traceback; otherwise 1 when any
+message's verdict is `quarantine` or `block`; otherwise 0.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from importlib import resources
 from typing import Any, NoReturn
 
 from . import __version__
+from ._cli_policy import add_policy_commands, run_check, run_check_text, run_policy
 from ._render import entity_json, entity_line, read_text, render_inspect
 from .detectors import detect
 from .errors import MailwardenError
@@ -73,6 +74,8 @@ def _build_parser() -> argparse.ArgumentParser:
     detect.add_argument(
         "--show-values", action="store_true", help="print the raw values, not masks"
     )
+
+    add_policy_commands(commands)
 
     settings = commands.add_parser("settings", help="show the effective settings")
     settings.add_argument("action", choices=("show",))
@@ -146,6 +149,12 @@ def _run(argv: Sequence[str] | None) -> int:
         return _inspect(args, settings)
     if args.command == "detect":
         return _detect(args)
+    if args.command == "check":
+        return run_check(args, settings)
+    if args.command == "check-text":
+        return run_check_text(args, settings)
+    if args.command == "policy":
+        return run_policy(args, settings)
     return _settings_show(settings)
 
 

@@ -1,0 +1,1 @@
+"""Rules about attached files: size, what could not be inspected, links instead of copies."""

@@ -1,0 +1,1 @@
+"""Rules about calendar items sent as invitations."""

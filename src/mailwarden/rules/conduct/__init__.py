@@ -1,0 +1,1 @@
+"""Rules about conduct: tone, chain letters, hoaxes, contracts, selling, credentials."""

@@ -1,0 +1,1 @@
+"""Rules about personal data in what is sent: subject, body, attachments, calendar."""

@@ -1,0 +1,72 @@
+"""Runs a fixture case: a real .eml checked under a pack, as `mailwarden check` would.
+
+Cases live in `cases.yaml` beside the messages and were written from the policy text:
+`file`, `pack` (built-in name, or a file beside the case), optional `sender` (the
+authenticated sender) and `as_of`, the expected `verdict`, and the expected `findings`
+of the rule under test as `{rule, clause, action}` (rule = the binding id).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from mailwarden.checking import context_for, parse_as_of
+from mailwarden.engine import evaluate
+from mailwarden.message.reader import parse_message_bytes
+from mailwarden.policy.findings import Verdict
+from mailwarden.policy.loader import builtin_names, load_pack
+from mailwarden.policy.pack import Pack
+
+__all__ = ["FIXED_NOW", "Case", "load_cases", "run_case"]
+
+FIXED_NOW = dt.datetime(2026, 3, 2, 10, 0, tzinfo=dt.UTC)
+"""A Monday morning: the clock for messages without a Date: and cases without as_of."""
+
+
+class Case:
+    """One fixture case and where it lives."""
+
+    def __init__(self, folder: Path, raw: dict[str, Any]) -> None:
+        self.folder = folder
+        self.raw = raw
+        self.file = folder / raw["file"]
+
+    @property
+    def id(self) -> str:
+        return f"{self.folder.name}/{self.raw['file']}"
+
+    @property
+    def golden(self) -> Path:
+        return self.file.with_suffix(".golden.json")
+
+    def pack(self) -> Pack:
+        name = self.raw["pack"]
+        return load_pack(name if name in builtin_names() else str(self.folder / name))
+
+    def expected_findings(self) -> set[tuple[str, str, str]]:
+        return {(f["rule"], f["clause"], f["action"]) for f in self.raw.get("findings", [])}
+
+
+def load_cases(root: Path) -> list[Case]:
+    """Every case under `root` (one folder per rule or per pack)."""
+    cases: list[Case] = []
+    for folder in sorted(p for p in root.iterdir() if (p / "cases.yaml").is_file()):
+        for raw in yaml.safe_load((folder / "cases.yaml").read_text(encoding="utf-8")) or []:
+            cases.append(Case(folder, raw))
+    return cases
+
+
+def run_case(case: Case) -> tuple[Verdict, Pack, dict[str, Any]]:
+    """Check the case's message; returns the verdict, the pack and the `check` JSON object."""
+    pack = case.pack()
+    message = parse_message_bytes(case.file.read_bytes())
+    as_of = parse_as_of(str(case.raw["as_of"])) if "as_of" in case.raw else None
+    context = context_for(message, pack, now=FIXED_NOW, as_of=as_of, sender=case.raw.get("sender"))
+    verdict = evaluate(message, pack, context)
+    data = verdict.to_dict(case.raw["file"])
+    return verdict, pack, json.loads(json.dumps(data))
