@@ -122,3 +122,36 @@ def test_wrapped_after_a_space_is_found_by_both_scan_paths() -> None:
 
 def test_other_scripts_digits_are_not_nhs_numbers() -> None:
     assert nhs_numbers("NHS number ٩٩٩ ٠٠٠ ٠٠٢٦") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("her NHS number as 999\n000 0026. Also present", "999\n000 0026"),
+        ("NHS no.: 999\n000 0026\nNINO: on file", "999\n000 0026"),
+        ("NHS number 999 \n000-0026 recorded", "999 \n000-0026"),
+        (
+            "Name\tDOB\tNHS No\tPostcode\nA. Example\t01/02/1980\t999\n000 0026\tNR1 1AA\n",
+            "999\n000 0026",
+        ),
+        (
+            "Name | DOB | NHS No | Postcode\nA. Example | 01/02/1980 | 999\n000 0026 | NR1 1AA\n",
+            "999\n000 0026",
+        ),
+    ],
+)
+def test_wrapped_after_the_first_group_is_found(text: str, value: str) -> None:
+    assert nhs_numbers(text) == [value]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NHS number: 999\n000 0027",  # check digit wrong
+        "NHS number: 999\n000 00261",  # too long
+        "NHS number: 999\n\n000 0026",  # a blank line is no wrap
+        "Invoice 999\n000 0026 paid",  # contradicted: the wrap adds no evidence
+    ],
+)
+def test_wrapped_near_misses_are_not_acted_on(text: str) -> None:
+    assert nhs_numbers(text) == []

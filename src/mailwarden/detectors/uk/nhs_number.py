@@ -71,6 +71,9 @@ CONTEXT = Context(
         ]
     ),
 )
+_SPACE_OR_DASH = r"(?:[ \t\u00a0]{1,2}|[-\u2010\u2011\u2013.])"
+"""The separator after the second group where a line break came after the first ("943\\n476
+5919": a 3-3-4 number wrapped by a mail client at its first space)."""
 SCORE = Score(shape=LOW)
 UNSPACED = LOW - 0.05
 """Ten bare digits with a passing check digit stay just under the action threshold."""
@@ -97,7 +100,10 @@ class NhsNumberDetector:
             scan=rf"{LEAD_SCAN}[0-9]{{3}}{SEP_SCAN}[0-9]{{3}}{SEP_SCAN}[0-9]{{4}}{TAIL_SCAN}",
             exact=re.compile(
                 NOT_AFTER_WORD
-                + rf"([0-9]{{3}})(?P<sep>{SEP_EXACT})([0-9]{{3}})(?:(?P=sep)|{WRAP})([0-9]{{4}})"
+                + r"(?P<a>[0-9]{3})"
+                + rf"(?:(?P<sep>{SEP_EXACT})(?P<b>[0-9]{{3}})(?:(?P=sep)|{WRAP})"
+                + rf"|(?P<wrap>{WRAP})(?P<b2>[0-9]{{3}}){_SPACE_OR_DASH})"
+                + r"(?P<c>[0-9]{4})"
                 + NOT_BEFORE_WORD
             ),
             max_len=24,
@@ -105,10 +111,10 @@ class NhsNumberDetector:
     )
 
     def validate(self, doc: Document, match: re.Match[str], spec: PatternSpec) -> Iterator[Entity]:
-        digits = match.group(1) + match.group(3) + match.group(4)
+        digits = match["a"] + (match["b"] or match["b2"]) + match["c"]
         if not nhs_check_digit_ok(digits):
             return
-        spaced = bool(match.group("sep"))
+        spaced = bool(match["sep"] or match["wrap"])
         raised, lowered = CONTEXT.find(doc, match.start(), match.end())
         if digits[0] == "0":
             lowered += ("leading 0 (a phone number shape)",)
