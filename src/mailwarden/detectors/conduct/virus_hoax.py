@@ -1,0 +1,48 @@
+"""Virus-warning hoaxes: what CCC-2.2f forbids ("Send virus warnings to the Helpdesk, but not
+to other email users").
+
+Why it is built this way: a genuine ICT notice and a hoax share their alarm ("do not open
+any email titled ..."); what makes the hoax is the instruction to pass it on to everyone,
+joined to claims no helpdesk makes ("it will erase your hard drive", "Microsoft has
+confirmed"). So the cues of `data/virus_hoax.yaml` near one another are combined
+(`_cluster.py`), and a stretch is held below the action threshold unless it has both an
+`alarm` cue and a `pass_on` cue; words sending readers to the Helpdesk lower it further, and
+a pass-it-on cue after a "not" ("do not forward this to your contacts") counts for nothing.
+"""
+
+from __future__ import annotations
+
+from ._cluster import WEIGHTS, Weighted, cluster_signals
+from ._cues import NOT_A_CUE, load, sentence_before
+from ._signal import ConductSignal
+
+__all__ = ["KIND", "virus_hoax"]
+
+KIND = "virus_hoax"
+
+_CUES = load("virus_hoax")
+_REQUIRES = (frozenset({"alarm"}), frozenset({"pass_on"}))
+_HELPDESK = 0.3
+"""Taken off a stretch that sends readers to the Helpdesk or says ICT have acted."""
+
+
+def virus_hoax(text: str) -> tuple[ConductSignal, ...]:
+    """Stretches of `text` that read as a virus-warning hoax, one signal per cluster of cues,
+    sorted by start."""
+    negation = _CUES.guard("negation")
+    hits = []
+    for hit in _CUES.cues.find(text):
+        if hit.cue.strength == NOT_A_CUE:
+            continue
+        weight = WEIGHTS[hit.cue.strength]
+        if hit.cue.group == "pass_on" and negation.search(sentence_before(text, hit.start, 30)):
+            weight = 0.0
+        hits.append(Weighted(hit, weight))
+    return cluster_signals(
+        KIND,
+        text,
+        hits,
+        requires=_REQUIRES,
+        lowered_by=_CUES.guard("lowered_by"),
+        lowering=_HELPDESK,
+    )
