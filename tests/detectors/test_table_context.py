@@ -60,3 +60,42 @@ def test_another_cell_of_the_header_row_is_not_context() -> None:
     text = "Name\tDOB\tReceived\nSylvia Example\t25/12/1986\t20/09/2024\n"
     births = [text[e.start : e.end] for e in detect(text) if e.type is EntityType.DATE_OF_BIRTH]
     assert births == ["25/12/1986"]
+
+
+WRAPPED = (
+    "Name\tDOB\tNHS No\tPostcode\n"
+    "A. Example\t01/02/1980\t999\n000 0026\tNR1 1AA\n"
+    "B. Example\t02/03/1981\t9990000034\tNR2 2BB\n"
+)
+
+
+@pytest.mark.parametrize("delimiter", ["\t", "|"])
+def test_a_wrapped_row_does_not_end_the_table(delimiter: str) -> None:
+    text = WRAPPED.replace("\t", delimiter)
+    assert column_header(text, text.index("9990000034")) == "nhs no"
+    assert column_header(text, text.index("02/03/1981")) == "dob"
+
+
+@pytest.mark.parametrize("delimiter", ["\t", "|"])
+def test_both_lines_of_a_wrapped_row_keep_their_columns(delimiter: str) -> None:
+    text = WRAPPED.replace("\t", delimiter)
+    assert column_header(text, text.index("999\n")) == "nhs no"  # first line
+    assert column_header(text, text.index("NR1")) == "postcode"  # second line
+
+
+def test_a_wrapped_row_leaves_prose_alone() -> None:
+    text = "Dear team,\nplease see below\tthanks\nregards\tand more\tstill\n"
+    assert column_header(text, text.index("regards")) == ""
+
+
+def test_the_header_rows_other_cells_are_not_context_for_the_first_row() -> None:
+    text = "Name\tDOB\tNHS No\tPhone\tReceived\nA. Example\t01/02/1980\t9990000026\t-\t-\n"
+    found = {(e.type, text[e.start : e.end]) for e in detect(text)}
+    assert (EntityType.UK_NHS_NUMBER, "9990000026") in found
+
+
+def test_bare_values_below_a_wrapped_row_keep_their_header() -> None:
+    text = WRAPPED.replace("\t", " | ")
+    found = {(e.type, text[e.start : e.end]) for e in detect(text)}
+    assert (EntityType.UK_NHS_NUMBER, "9990000034") in found
+    assert (EntityType.UK_NHS_NUMBER, "999\n000 0026") in found

@@ -31,17 +31,25 @@ def _delimiter(line: str) -> str | None:
     return None
 
 
-def _header_line(text: str, line_start: int, delimiter: str, cells: int) -> tuple[int, int]:
-    """Bounds of the first row of the table holding the row at `line_start`."""
+def _header_line(text: str, line_start: int, delimiter: str, cells: int) -> tuple[int, int] | None:
+    """Bounds of the first row of the table holding the row at `line_start` (a row of
+    `cells` delimiters), or None when that row is the first. A row that a mail client
+    wrapped onto two lines (their delimiters adding up to `cells`) does not end the table."""
     top = line_start
     for _ in range(_MAX_ROWS_UP):
         if top == 0:
             break
         above_start, above_end = _line_bounds(text, top - 1)
-        if text.count(delimiter, above_start, above_end) != cells:
-            break
+        count = text.count(delimiter, above_start, above_end)
+        if count != cells:
+            if not 0 < count < cells or above_start == 0:
+                break
+            wrapped_start, wrapped_end = _line_bounds(text, above_start - 1)
+            if count + text.count(delimiter, wrapped_start, wrapped_end) != cells:
+                break
+            above_start = wrapped_start  # the two halves of one row
         top = above_start
-    return _line_bounds(text, top)
+    return None if top == line_start else _line_bounds(text, top)
 
 
 def column_header(text: str, pos: int) -> str:
@@ -57,17 +65,33 @@ def column_header(text: str, pos: int) -> str:
 def header_row(text: str, line_start: int) -> tuple[str, tuple[str, ...]]:
     """(delimiter, lower-cased header cells) of the table holding the row that starts at
     `line_start`, or ("", ()) when that row is in no table or is the header itself: the same
-    for every value of the row, so it can be kept for the row."""
+    for every value of the row, so it can be kept for the row.
+
+    A row wrapped onto two lines is read as one: for its first line the header is the
+    table's; for its second, the header cells from where the first line left off.
+    """
     line_end = text.find("\n", line_start)
     line = text[line_start : len(text) if line_end < 0 else line_end]
     delimiter = _delimiter(line)
     if delimiter is None:
         return "", ()
-    head_start, head_end = _header_line(text, line_start, delimiter, line.count(delimiter))
-    if head_start == line_start:
+    cells = line.count(delimiter)
+    head = _header_line(text, line_start, delimiter, cells)
+    skip = 0
+    if head is None and line_end >= 0:  # the first line of a wrapped row?
+        next_start, next_end = _line_bounds(text, line_end + 1)
+        more = text.count(delimiter, next_start, next_end)
+        if more:
+            head = _header_line(text, line_start, delimiter, cells + more)
+    if head is None and line_start > 0:  # the second line of a wrapped row?
+        previous_start, previous_end = _line_bounds(text, line_start - 1)
+        skip = text.count(delimiter, previous_start, previous_end)
+        if skip:
+            head = _header_line(text, previous_start, delimiter, cells + skip)
+    if head is None:
         return "", ()
-    cells = text[head_start:head_end].split(delimiter)
-    return delimiter, tuple(cell.strip().lower()[:_MAX_CELL] for cell in cells)
+    cells_text = text[head[0] : head[1]].split(delimiter)
+    return delimiter, tuple(cell.strip().lower()[:_MAX_CELL] for cell in cells_text[skip:])
 
 
 def header_cell(text: str, row: tuple[str, tuple[str, ...]], line_start: int, pos: int) -> str:

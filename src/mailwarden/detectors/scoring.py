@@ -110,8 +110,9 @@ class Context:
         """(supporting words found, contradicting words found) around `text[start:end]`.
 
         In a pasted table the header of the value's column counts too ("NHS number" above a
-        column of bare numbers). Most values have no word of either list near them: for those
-        one search of the window, without the word boundaries, says so.
+        column of bare numbers), and the window stays in the value's row. Most values have no
+        word of either list near them: for those one search of the window, without the word
+        boundaries, says so.
         """
         header = doc.column_header(start)
         either = self._either
@@ -121,13 +122,10 @@ class Context:
             and either.search(doc.lower, max(0, start - self.before), end + self.after) is None
         ):
             return (), ()
-        window = (
-            _clip_before(doc.before(start, self.before))
-            + " "
-            + _clip_after(doc.after(end, self.after))
-            + " "
-            + header
-        )
+        before, after = doc.before(start, self.before), doc.after(end, self.after)
+        if header:  # a row of a table: the rows above and below are about other people
+            before, after = before[before.rfind("\n") + 1 :], after.split("\n", 1)[0]
+        window = _clip_before(before) + " " + _clip_after(after) + " " + header
         return _words_in(self.support, window), _words_in(self.contradict, window)
 
 
