@@ -2,7 +2,8 @@
 
 Cases live in `cases.yaml` beside the messages and were written from the policy text:
 `file`, `pack` (built-in name, or a file beside the case), optional `sender` (the
-authenticated sender) and `as_of`, the expected `verdict`, and the expected `findings`
+authenticated sender), `as_of` and `channel` (sms|social: the file is plain text checked
+as `check-text` does), the expected `verdict`, and the expected `findings`
 of the rule under test as `{rule, clause, action}` (rule = the binding id).
 """
 
@@ -15,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from mailwarden.checking import context_for, parse_as_of
+from mailwarden.checking import context_for, parse_as_of, text_message
 from mailwarden.engine import evaluate
 from mailwarden.message.reader import parse_message_bytes
 from mailwarden.policy.findings import Verdict
@@ -64,9 +65,17 @@ def load_cases(root: Path) -> list[Case]:
 def run_case(case: Case) -> tuple[Verdict, Pack, dict[str, Any]]:
     """Check the case's message; returns the verdict, the pack and the `check` JSON object."""
     pack = case.pack()
-    message = parse_message_bytes(case.file.read_bytes())
+    channel = case.raw.get("channel", "mail")
+    if channel == "mail":
+        message = parse_message_bytes(case.file.read_bytes())
+    else:
+        message = text_message(case.file.read_text(encoding="utf-8"))
     as_of = parse_as_of(str(case.raw["as_of"])) if "as_of" in case.raw else None
-    context = context_for(message, pack, now=FIXED_NOW, as_of=as_of, sender=case.raw.get("sender"))
+    context = context_for(
+        message, pack, now=FIXED_NOW, as_of=as_of, sender=case.raw.get("sender"), channel=channel
+    )
     verdict = evaluate(message, pack, context)
     data = verdict.to_dict(case.raw["file"])
+    if channel != "mail":
+        data["channel"] = channel
     return verdict, pack, json.loads(json.dumps(data))
