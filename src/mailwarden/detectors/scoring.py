@@ -123,8 +123,9 @@ class Context:
         ):
             return (), ()
         before, after = doc.before(start, self.before), doc.after(end, self.after)
-        if header:  # a row of a table: the rows above and below are about other people
-            before, after = before[before.rfind("\n") + 1 :], after.split("\n", 1)[0]
+        after = after.split("\n", 1)[0]  # the next line is the next field or sentence
+        if header:  # a row of a table: the row above is about someone else
+            before = before[before.rfind("\n") + 1 :]
         window = _clip_before(before) + " " + _clip_after(after) + " " + header
         return _words_in(self.support, window), _words_in(self.contradict, window)
 

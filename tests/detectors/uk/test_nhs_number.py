@@ -155,3 +155,18 @@ def test_wrapped_after_the_first_group_is_found(text: str, value: str) -> None:
 )
 def test_wrapped_near_misses_are_not_acted_on(text: str) -> None:
     assert nhs_numbers(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NHS no.: 9990000026\nTelephone: 01632 960123",
+        "NHS number: 9990000026\nTel: 01632 960123\nGP: on file",
+    ],
+)
+def test_the_next_fields_label_is_not_context(text: str) -> None:
+    assert nhs_numbers(text) == ["9990000026"]
+
+
+def test_a_contradicting_word_on_the_same_line_still_counts() -> None:
+    assert nhs_numbers("NHS no.: 9990000026 (invoice ref)\nThanks") == []
