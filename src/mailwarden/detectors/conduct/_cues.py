@@ -156,7 +156,8 @@ def _variants(notation: str) -> list[str]:
 
 
 def _regex(notation: str) -> str:
-    """The regex of a piece of notation (not yet bounded at its ends)."""
+    """The regex of a piece of notation (not yet bounded at its ends), each choice's longest
+    alternative first."""
     out: list[str] = []
     i = 0
     while i < len(notation):
@@ -167,8 +168,13 @@ def _regex(notation: str) -> str:
             i = close + 1
             continue
         if char == "(":
-            out.append("(?:")
-        elif char in ")|?":
+            close = _closing(notation, i)
+            # longest choice first: `re` takes the first that fits, not the longest
+            choices = sorted(_top_level_split(notation[i + 1 : close]), key=len, reverse=True)
+            out.append("(?:" + "|".join(_regex(choice) for choice in choices) + ")")
+            i = close + 1
+            continue
+        if char == "?":
             out.append(char)
         elif char == " ":
             out.append(_SPACE)
@@ -205,16 +211,18 @@ def _check(term: str, where: str) -> None:
 
 
 def compile_cues(cues: list[Cue]) -> CueList:
-    """One pattern for `cues`: the variants of every cue, grouped by first character, the
-    longest written first within a group so that the longer cue wins."""
-    by_first: dict[str, list[tuple[int, str, str]]] = {}
+    """One pattern for `cues`: the variants of every cue, grouped by first character; within
+    a group the `not` phrases first (an exception wins over the cue it is an exception to),
+    then the longest written first, so that the longer cue wins."""
+    by_first: dict[str, list[tuple[tuple[bool, int], str, str]]] = {}
     by_group: dict[str, Cue] = {}
     for index, cue in enumerate(cues):
         for number, variant in enumerate(_variants(cue.term)):
             first, rest = _first_and_rest(variant)
             name = f"c{index}_{number}"
             by_group[name] = cue
-            by_first.setdefault(first, []).append((-len(variant), name, rest))
+            rank = (cue.strength != NOT_A_CUE, -len(variant))
+            by_first.setdefault(first, []).append((rank, name, rest))
     branches = []
     for first, entries in sorted(by_first.items()):
         alternatives = "|".join(f"(?P<{name}>{rest})" for _, name, rest in sorted(entries))

@@ -75,8 +75,8 @@ def _aimed(text: str, start: int) -> bool:
     while words and words[-1] in _INTENSIFIERS:
         words.pop()
         intensified = True
-    if intensified and words[-1:] in (["a"], ["an"], []):
-        return True  # "an absolute idiot", "complete idiot"
+    if intensified and words[-1:] in (["a"], ["an"]):
+        return True  # "an absolute idiot"
     return any(
         tuple(words[-size:]) in _TARGETS for size in range(1, min(_TARGET_WORDS, len(words)) + 1)
     )
@@ -130,10 +130,13 @@ def _shouting(text: str) -> list[tuple[ConductSignal, bool]]:
         signal = _caps_signal(text, match)
         if signal is not None:
             out.append(signal)
-    covered = {(s.start, s.end) for s in out}
+    runs = iter(out[:])  # sorted by start, not overlapping: swept once beside the marks
+    run = next(runs, None)
     for match in _EXCLAIMS.finditer(text):
-        if match.group(0).count("!") < 2 or any(a <= match.start() < b for a, b in covered):
-            continue
+        while run is not None and run.end <= match.start():
+            run = next(runs, None)
+        if match.group(0).count("!") < 2 or (run is not None and run.start <= match.start()):
+            continue  # a question, or the end of a run of capitals already reported
         out.append(ConductSignal(KIND, "shouting", match.start(), match.end(), LOW, ("!!!",)))
     return [(signal, False) for signal in out]
 
