@@ -190,7 +190,9 @@ def _binding(entry: Mapping[str, Any], clauses: Mapping[str, Clause], origin: st
         jsonschema.Draft202012Validator(rule.options_schema()).iter_errors(options)
     )
     if error is not None:
-        raise ConfigError(f"{origin}: options of {_binding_id(entry)!r}: {error.message}")
+        unknown = sorted(set(options) - set(rule.options))
+        detail = f"unknown option {unknown[0]!r}" if unknown else error.message
+        raise ConfigError(f"{origin}: options of {_binding_id(entry)!r}: {detail}")
     return Binding(
         id=_binding_id(entry),
         rule=entry["rule"],
