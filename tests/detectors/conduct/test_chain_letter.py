@@ -47,6 +47,9 @@ def test_chain_letters_are_acted_on(text: str) -> None:
         "Minutes of the Keep Norfolk Tidy meeting: the chain of events is in appendix B.",
         "Pass it on: the car park at County Hall is closed on Friday.",
         "Amen to that - the new rota is much better.",
+        "Pass it on to your team: the survey closes within 24 hours. Good luck!",
+        "Great progress on the bid - keep it going, and good luck with the inspection!",
+        "Let's see how many people sign up within 24 hours. Good luck!",
     ],
 )
 def test_ordinary_mail_is_not_acted_on(text: str) -> None:

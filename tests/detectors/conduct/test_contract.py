@@ -90,6 +90,14 @@ def test_commitments_are_acted_on(text: str, span: str, subkind: str) -> None:
         "If we accept your quote, when could you start?",
         "Can I check whether we accept your terms before the deadline?",
         "Please go ahead and book the room for the case conference.",
+        "We'll take it from here, thanks for your help.",
+        "Please start work on the draft report this week.",
+        "Please proceed with the work on the data protection impact assessment.",
+        "I confirm we will proceed with the consultation in June.",
+        "We confirm the order of business for Thursday's committee.",
+        "I'm happy to go ahead, let me know when you've spoken to Legal.",
+        "I accept your proposal to meet on Tuesday.",
+        "Pay deal agreed at the joint negotiating committee.",
     ],
 )
 def test_procurement_mail_that_commits_no_one_is_not_acted_on(text: str) -> None:

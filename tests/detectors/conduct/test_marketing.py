@@ -53,6 +53,8 @@ def test_forwarded_marketing_is_acted_on(text: str) -> None:
         "The checkout desk at the library will close at 4pm.",
         "Follow us on social media for service updates.",
         "We can opt out of the framework at the annual review.",
+        "Enter the code from the Authenticator app. View this email in your browser.",
+        "Don't miss out on the staff awards - book now!",
     ],
 )
 def test_bulletins_and_ordinary_mail_are_not_acted_on(text: str) -> None:

@@ -58,7 +58,8 @@ _NUMBER = (
 _MONEY_TAIL = r" ?[0-9][0-9,]{0,9}(?:\.[0-9]{2})?k?"
 _TOKENS: Mapping[str, str] = MappingProxyType({"n": _NUMBER, "money": "£" + _MONEY_TAIL})
 _ALLOWED = re.compile(r"[a-z0-9 '\u2019\-.,&*!£%/:()|?<>]+")
-_NOT_WORD_BEFORE = "(?<![^\\W_]{})"
+_NOT_WORD_BEFORE = "(?<![^\\W_]{0})(?<![^\\W_][-\u2010\u2011]{0})"
+"""A cue starts a word, and not the second part of a hyphenated compound ("flame-retarded")."""
 _END = r"(?![^\W_]|[-\u2010\u2011][^\W_])"
 """A cue ends a word, and not a hyphenated compound ("idiot-proof")."""
 

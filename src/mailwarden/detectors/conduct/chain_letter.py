@@ -6,8 +6,9 @@ Why it is built this way: every phrase of a chain letter also turns up in ordina
 together: a number of people to send it to, a promise or a curse, a deadline. So the cues of
 `data/chain_letter.yaml` near one another are combined as independent evidence
 (`_cluster.py`); one weak cue stays low, a strong one ("don't break the chain") or a few
-agreeing ones act. A pass-it-on cue after a "not" in its sentence ("please do not forward
-this to everyone you know") counts for nothing.
+agreeing ones act, but only where one of them asks for the letter to be sent on to many
+people or curses whoever breaks the chain. A pass-it-on cue after a "not" in its sentence
+("please do not forward this to everyone you know") counts for nothing.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ __all__ = ["KIND", "chain_letter"]
 KIND = "chain_letter"
 
 _CUES = load("chain_letter")
+_REQUIRES = (frozenset({"pass_on", "curse"}),)
 
 
 def chain_letter(text: str) -> tuple[ConductSignal, ...]:
@@ -32,7 +34,9 @@ def chain_letter(text: str) -> tuple[ConductSignal, ...]:
         if hit.cue.strength == NOT_A_CUE:
             continue
         weight = WEIGHTS[hit.cue.strength]
-        if hit.cue.group == "pass_on" and negation.search(sentence_before(text, hit.start, 30)):
+        if hit.cue.group in {"pass_on", "hint"} and negation.search(
+            sentence_before(text, hit.start, 30)
+        ):
             weight = 0.0
         hits.append(Weighted(hit, weight))
-    return cluster_signals(KIND, text, hits)
+    return cluster_signals(KIND, text, hits, requires=_REQUIRES)
