@@ -6,7 +6,6 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ...message.model import Address
 from ...policy.findings import Evidence
 from ...policy.pack import Pack
 from ..base import RuleInput
@@ -17,6 +16,7 @@ __all__ = [
     "count_words",
     "distinct",
     "known_personal_addresses",
+    "letters",
     "recipient_evidence",
     "sender_identity",
 ]
@@ -74,11 +74,6 @@ def distinct(recipients: Iterable[Recipient]) -> tuple[Recipient, ...]:
 def recipient_evidence(recipients: Iterable[Recipient], limit: int = 20) -> tuple[Evidence, ...]:
     """Masked header-address evidence for some recipients, each address once."""
     return tuple(address_evidence(r.address, r.where) for r in distinct(recipients))[:limit]
-
-
-def address_where_evidence(address: Address, where: str) -> Evidence:
-    """Masked evidence for one header address that is not a recipient (e.g. `header:from`)."""
-    return address_evidence(address, where)
 
 
 def count_words(count: int, singular: str, plural: str | None = None) -> str:
