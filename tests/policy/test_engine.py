@@ -7,7 +7,7 @@ from dataclasses import replace
 from types import MappingProxyType
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from mailwarden.engine import evaluate
@@ -150,6 +150,7 @@ _TEXT = st.text(
 
 
 @given(subject=_TEXT, body=_TEXT)
+@example(subject="\xa0Zę𢐛Wì𑐓œ𬹡A", body="")  # only a no-break space before a capitalised word
 def test_evaluation_is_deterministic_and_evidence_is_masked(subject: str, body: str) -> None:
     pack = load_pack("telford")
     message = _message(

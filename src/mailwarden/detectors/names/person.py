@@ -972,9 +972,10 @@ def _leading(lower: str, start: int) -> str:
     """The context word, greeting or label just before `start` (same or previous line)."""
     window = lower[max(0, start - 32) : start]
     head = window.rstrip(_LEAD_TAIL)
-    if not head:
+    parts = head.rsplit(None, 1)
+    if not parts:  # only whitespace before the name (e.g. a no-break space the tail kept)
         return ""
-    last = head.rsplit(None, 1)[-1].lstrip("(\"'")
+    last = parts[-1].lstrip("(\"'")
     if last not in _LEAD_LAST:
         last = last.replace("’", "'").removesuffix("'s")
         if last not in _LEAD_LAST:
