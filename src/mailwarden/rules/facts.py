@@ -15,6 +15,7 @@ from functools import cached_property
 
 from ..detectors import Entity, EntityType, detect, mask_value
 from ..detectors.entity import SENSITIVE_TYPES
+from ..detectors.scoring import ACT, MEDIUM
 from ..message.model import Address, Message, SectionKind
 from ..policy.context import Context
 from ..policy.findings import Evidence
@@ -216,12 +217,21 @@ class Facts:
         return tuple(text_places(self.message))
 
     @cached_property
-    def entities(self) -> tuple[Located, ...]:
-        """Every entity a rule should act on, in every place, with its owner worked out."""
+    def candidates(self) -> tuple[Located, ...]:
+        """Every entity scoring at least MEDIUM, in every place, with its owner worked out.
+
+        Most rules act on `entities` (ACT and above); a rule for a short, telling place such
+        as a subject line may accept a medium score, where a full name alone is evidence.
+        """
         found: list[Located] = []
         for place in self.places:
-            found.extend(self._locate(place, detect(place.text)))
+            found.extend(self._locate(place, detect(place.text, min_score=MEDIUM)))
         return tuple(found)
+
+    @cached_property
+    def entities(self) -> tuple[Located, ...]:
+        """Every entity a rule should act on (ACT and above)."""
+        return tuple(e for e in self.candidates if e.entity.score >= ACT)
 
     def _section_of(self, place: TextPlace, start: int) -> str:
         if place.kind != "body":
@@ -268,15 +278,21 @@ class Facts:
         kinds: Iterable[str] | None = None,
         types: Iterable[EntityType] | None = None,
         sections: Iterable[str] | None = None,
+        min_score: float = ACT,
     ) -> tuple[Located, ...]:
-        """Third-party entities, optionally only in some place kinds, types or body sections."""
+        """Third-party entities, optionally only in some place kinds, types or body sections.
+
+        `min_score` below ACT (down to MEDIUM) admits weaker matches, for short places.
+        """
         wanted_kinds = frozenset(kinds) if kinds is not None else None
         wanted_types = frozenset(types) if types is not None else PERSONAL_TYPES
         wanted_sections = frozenset(sections) if sections is not None else None
+        pool = self.entities if min_score >= ACT else self.candidates
         return tuple(
             e
-            for e in self.entities
+            for e in pool
             if e.third_party
+            and e.entity.score >= min_score
             and e.type in wanted_types
             and (wanted_kinds is None or e.kind in wanted_kinds)
             and (wanted_sections is None or e.kind != "body" or e.section in wanted_sections)

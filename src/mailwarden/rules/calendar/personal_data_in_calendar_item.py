@@ -29,13 +29,15 @@ Options:
 Known gaps:
     Invitations are judged when they pass as mail; items written straight into a
     calendar are for the calendar audit. Attendees' own names are not third-party data,
-    but a colleague named in a title who is not invited is counted.
+    but a colleague named in a title who is not invited is counted. A title is short, so a
+    name there counts at a medium detector score; elsewhere the usual threshold applies.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ...detectors.scoring import MEDIUM
 from ...message.model import CalendarItem
 from ...policy.findings import Hit
 from .._common import describe_types, evidence_of
@@ -61,7 +63,7 @@ def _title_found(inputs: RuleInput, number: int, calendar: CalendarItem) -> list
     title_end = len(calendar.summary)
     return [
         item
-        for item in inputs.facts.third_party()
+        for item in inputs.facts.third_party(min_score=MEDIUM)
         if item.where == where
         and item.entity.end <= title_end
         and not _in_case_id(item, calendar, inputs)
@@ -72,10 +74,11 @@ def _found(inputs: RuleInput, number: int, calendar: CalendarItem) -> list[Locat
     if inputs.options["subject_only"]:
         return _title_found(inputs, number, calendar)
     where = f"calendar:{number}"
-    in_item = [
+    title = _title_found(inputs, number, calendar)
+    in_item = title + [
         e
         for e in inputs.facts.third_party()
-        if e.where == where and not _in_case_id(e, calendar, inputs)
+        if e.where == where and e.entity.start >= len(calendar.summary)
     ]
     rest = inputs.facts.third_party(kinds=("subject", "body", "attachment"))
     return in_item + [e for e in rest if e.kind != "body" or e.section == "new"]

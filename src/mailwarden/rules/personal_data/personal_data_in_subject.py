@@ -23,7 +23,8 @@ Passes:
 Options:
     ``types``: the entity types that count (default: every kind of personal data).
     ``allow_case_ids``: ignore anything inside a match of the pack's `case_id_patterns`
-    (default true).
+    (default true). ``min_score``: the detector score that counts (default 0.5, lower than
+    in body text: a full name in a subject line is telling even without context words).
 
 Known gaps:
     A name the gazetteer does not know and no context words point at ("Re: Zyx") is not
@@ -53,7 +54,9 @@ def _in_case_id(item: Located, inputs: RuleInput) -> bool:
 
 def check(inputs: RuleInput) -> Iterator[Hit]:
     found = inputs.facts.third_party(
-        kinds=("subject",), types=type_names(inputs.options.get("types"))
+        kinds=("subject",),
+        types=type_names(inputs.options.get("types")),
+        min_score=inputs.options["min_score"],
     )
     if inputs.options["allow_case_ids"]:
         found = tuple(item for item in found if not _in_case_id(item, inputs))
@@ -71,6 +74,10 @@ RULE = Rule(
     name="personal-data-in-subject",
     summary="A third party's name or identifier in the subject line.",
     check=check,
-    options={"types": TYPES_OPTION, "allow_case_ids": {"type": "boolean"}},
-    defaults={"allow_case_ids": True},
+    options={
+        "types": TYPES_OPTION,
+        "allow_case_ids": {"type": "boolean"},
+        "min_score": {"type": "number", "minimum": 0.5, "maximum": 1},
+    },
+    defaults={"allow_case_ids": True, "min_score": 0.5},
 )
