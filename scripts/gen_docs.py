@@ -162,8 +162,12 @@ def _option_notes(options_text: str, names: Iterable[str]) -> dict[str, str]:
             notes[name] = lead.sub("", led[0], count=1)
         elif named:
             notes[name] = named[0]
-    # The default has its own column: drop a bare "(default X)" but keep one that explains.
-    return {k: re.sub(r"\s*\(default [^():;]*\)", "", v) for k, v in notes.items()}
+    return notes
+
+
+def _without_default(text: str) -> str:
+    """The default has its own column: drop a bare "(default X)", keep one that explains."""
+    return re.sub(r"\s*\(default [^():;]*\)", "", text)
 
 
 def _schema_type(schema: Mapping[str, Any]) -> str:
@@ -194,9 +198,11 @@ def _schema_type(schema: Mapping[str, Any]) -> str:
         each = f", each {values.pop()}" if len(values) == 1 else ""
         return f"map with keys {keys}{each}"
     bounds = []
-    if "minimum" in schema:
+    if "minimum" in schema and "maximum" in schema:
+        bounds.append(f"from {schema['minimum']} to {schema['maximum']}")
+    elif "minimum" in schema:
         bounds.append(f"≥ {schema['minimum']}")
-    if "maximum" in schema:
+    elif "maximum" in schema:
         bounds.append(f"≤ {schema['maximum']}")
     if "minLength" in schema:
         bounds.append(f"at least {schema['minLength']} characters")
@@ -212,7 +218,7 @@ def options_table(rule: Rule, options_text: str = "") -> str:
     for name in sorted(rule.options):
         schema = rule.options[name]
         default = _code(_json(rule.defaults[name])) if name in rule.defaults else _DASH
-        description = schema.get("description") or notes.get(name, "")
+        description = _without_default(schema.get("description") or notes.get(name, ""))
         rows.append(
             [
                 _code(name),
