@@ -39,7 +39,7 @@ from gen_names import NameSource, Person, fold
 from gen_pii_docs import PII_KINDS, Ctx, signature
 from generate import CLEAN_SHARE, DEFAULT_SEED
 
-__all__ = ["SIZE_20KB", "Mail", "generate", "write_mbox"]
+__all__ = ["DEFAULT_SEED", "SIZE_20KB", "Mail", "generate", "summary", "write_mbox"]
 
 COUNCIL = "norfolk.gov.uk"
 PARTNERS = (
