@@ -57,8 +57,9 @@ class Scanner:
         """The exact matches behind the scanner's hits, each (spec, start) once.
 
         Where a spec's exact match must start at the hit (nothing read back, nothing
-        required before it), the match there is tried first, on the whole text: that is the
-        commonest case, and it needs no window and no second match.
+        required before it), the match there, or one character on (after the character a
+        prefilter reads to see where a value may start), is tried first, on the whole text:
+        that is the commonest case, and it needs no window and no second match.
         """
         specs, direct, confirm = self.specs, self._direct, self._confirm
         width = len(specs)
@@ -71,7 +72,9 @@ class Scanner:
                 continue
             tried.add(key)
             spec = specs[index]
-            confirmed = spec.exact.match(text, start) if direct[index] else None
+            confirmed = None
+            if direct[index]:  # at the hit, or one on where the prefilter reads a lead character
+                confirmed = spec.exact.match(text, start) or spec.exact.match(text, start + 1)
             if confirmed is None:
                 confirmed = confirm(text, spec, start, end)
                 if confirmed is None:

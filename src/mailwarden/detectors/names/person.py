@@ -354,6 +354,27 @@ class _NotANameError(Exception):
     """A capitalised word shaped like no name."""
 
 
+_MEMO_SIZE = 50_000
+"""Entries a look-up memo keeps before it starts again (a few MB at most)."""
+_UNSEEN = object()
+
+
+@dataclass(frozen=True, slots=True)
+class _Lookup:
+    """What a capitalised word says on its own: the parts of `_Word` that do not depend on
+    where it stands."""
+
+    lower: str  # the word lower-cased as the document has it (the memo's check)
+    key: str
+    forename: bool
+    surname: bool
+    ambiguous: bool
+    shaped: bool
+    initial: bool
+    caps: bool
+    full_stop: bool
+
+
 @dataclass(slots=True)
 class _Word:
     """One capitalised word of a run, looked up."""
@@ -402,6 +423,10 @@ class PersonDetector:
     def __init__(self, names: Gazetteer | None = None) -> None:
         self._given = names
         self._ready = False
+        self._worth: dict[str, bool | None] = {}
+        """`_worth_weighing` by run: headings, sign-offs and names recur from mail to mail."""
+        self._looked_up: dict[str, _Lookup] = {}
+        """What `_word` finds for a word, by the word as written (see `_Lookup`)."""
 
     def _load(self) -> None:
         names = self._given or gazetteer()
@@ -425,6 +450,15 @@ class PersonDetector:
         return self
 
     def _worth_weighing(self, key: str) -> bool | None:
+        """`_weigh_run_words` for `key`, remembered (bounded: forgotten all at once when full)."""
+        worth = self._worth.get(key, _UNSEEN)
+        if worth is _UNSEEN:
+            if len(self._worth) >= _MEMO_SIZE:
+                self._worth.clear()
+            worth = self._worth[key] = self._weigh_run_words(key)
+        return worth  # type: ignore[return-value]
+
+    def _weigh_run_words(self, key: str) -> bool | None:
         """True for a run with a title, a greeting, a non-ambiguous name or two ambiguous ones
         side by side; False for one with an unknown word, which its context decides; None when
         nothing can make it a name."""
@@ -643,15 +677,42 @@ class PersonDetector:
     # -- words ---------------------------------------------------------------------------
 
     def _word(self, text: str, lower: str, start: int, end: int, line_start: bool) -> _Word:
-        key = lower[start:end]
-        possessive = full_stop = False
-        if key[-1] == ".":
-            key, end, full_stop = key[:-1], end - 1, True
+        raw = text[start:end]
+        found = self._looked_up.get(raw)
+        if found is None or found.lower != lower[start:end]:
+            if len(self._looked_up) >= _MEMO_SIZE:
+                self._looked_up.clear()
+            found = self._looked_up[raw] = self._look_up(raw, lower[start:end])
+        possessive = False
+        if found.full_stop:
+            end -= 1
         elif lower[end : end + 2] in _POSSESSIVE and not lower[end + 2 : end + 3].isalnum():
             possessive = True
+        return _Word(
+            start,
+            end,
+            found.key,
+            found.forename,
+            found.surname,
+            found.ambiguous,
+            found.shaped,
+            found.initial,
+            found.caps,
+            possessive,
+            found.full_stop,
+            line_start,
+        )
+
+    def _look_up(self, written: str, lower: str) -> _Lookup:
+        """What a word says on its own, wherever it stands (`written` as in the text,
+        `lower` its lower-cased form in the document)."""
+        key = lower
+        full_stop = False
+        raw = written
+        if key[-1] == ".":
+            key, raw, full_stop = key[:-1], raw[:-1], True
         if "’" in key:
             key = key.replace("’", "'")
-        raw = text[start:end]
         forename = key in self._forenames
         surname = key in self._surnames
         shaped = False
@@ -663,9 +724,8 @@ class PersonDetector:
                     forename, surname, shaped = self._unlisted(key, raw)
                 except _NotANameError:
                     key = ""
-        return _Word(
-            start,
-            end,
+        return _Lookup(
+            lower,
             key,
             forename,
             surname,
@@ -673,9 +733,7 @@ class PersonDetector:
             shaped,
             len(key) == 1,
             len(raw) > 1 and raw.isupper(),
-            possessive,
             full_stop,
-            line_start,
         )
 
     def _unlisted(self, key: str, raw: str) -> tuple[bool, bool, bool]:
