@@ -303,16 +303,27 @@ class Facts:
     ) -> tuple[Located, ...]:
         """Third-party personal data, in the sense the send rules use.
 
-        A name on its own is not enough unless `names_alone` (a subject or a calendar title
-        is different: there a name is the breach). Anything else counts: an identifier,
-        contact details, a special category. A name counts beside any of those.
+        An identifier (NHS number, date of birth, bank details, ...) or a special category
+        counts on its own. Contact details (a phone number, an email or street address, a
+        postcode) count only in a place that also names a third party: without a person
+        they are a venue, an office or a switchboard, and the recipient's own signature in
+        quoted history is exactly that. A name counts beside any of these, or on its own
+        with `names_alone` (a subject or a calendar title, where a name is the breach).
         """
         found = self.third_party(kinds=kinds)
         if names_alone:
             return found
-        if all(e.type is EntityType.PERSON for e in found):
+        named = {e.where for e in found if e.type is EntityType.PERSON}
+        counted = [
+            e
+            for e in found
+            if e.type in IDENTIFIER_TYPES
+            or e.type in SENSITIVE_TYPES
+            or (e.type in CONTACT_TYPES and e.where in named)
+        ]
+        if not counted:
             return ()
-        return found
+        return tuple(e for e in found if e in counted or e.type is EntityType.PERSON)
 
     def consent_given(self) -> bool:
         """True when the subject or new text carries one of the pack's consent markers."""
