@@ -39,6 +39,14 @@ from .helpers import assert_fires, assert_not_acted_on
             "I’m selling some raffle tickets for my own business launch, DM me for details.",
             "selling",
         ),
+        (
+            "I run a dog grooming business on Saturdays - I'm offering 15% off for colleagues.",
+            "side_business",
+        ),
+        (
+            "Portraits for your family: packages start at £90, book through my website.",
+            "side_business",
+        ),
     ],
 )
 def test_private_selling_is_acted_on(text: str, subkind: str) -> None:
@@ -64,6 +72,9 @@ def test_private_selling_is_acted_on(text: str, subkind: str) -> None:
         "The library service is selling withdrawn stock at the Millennium Library.",
         "I am selling this proposal to the board as a saving.",
         "Our cards are being printed for the new starters.",
+        "I run a business continuity exercise for the depot every spring.",
+        "Staff discount at the leisure centre is on the intranet.",
+        "Message me if you need the room booking code.",
     ],
 )
 def test_council_business_is_not_acted_on(text: str) -> None:

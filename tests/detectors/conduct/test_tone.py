@@ -49,6 +49,20 @@ from .helpers import assert_fires, assert_not_acted_on
             "I AM SICK AND TIRED OF CHASING THIS!!",
             "shouting",
         ),
+        ("Everyone can see how incompetent you are.", "incompetent", "insult"),
+        ("Honestly, you're a disgrace to the service.", "you're a disgrace", "insult"),
+        (
+            "A school leaver could do this rota better than you.",
+            "A school leaver could do",
+            "insult",
+        ),
+        (
+            "Maybe ask yourself whether you belong here at all.",
+            "whether you belong here",
+            "harassment",
+        ),
+        ("Are you people completely incompetent?", "incompetent", "insult"),
+        ("Stop wasting my bloody time.", "Stop wasting my bloody time", "insult"),
     ],
 )
 def test_intemperate_language_is_acted_on(text: str, span: str, subkind: str) -> None:
@@ -86,6 +100,9 @@ def test_intemperate_language_is_acted_on(text: str, span: str, subkind: str) ->
         "Watch your back when lifting: manual handling training on Tuesday.",
         "Flame-retarded foam is required in all council furniture.",
         "Sambo classes start at the leisure centre in May.",
+        "We want every new starter to feel that you belong here.",
+        "I'm fed up of this weather, roll on summer.",
+        "Beware of cowboy builders offering to clear gutters door to door.",
     ],
 )
 def test_council_prose_is_not_acted_on(text: str) -> None:

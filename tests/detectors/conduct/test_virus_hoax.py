@@ -34,6 +34,8 @@ HOAX = (
         "VIRUS WARNING - do not open any messages titled 'Invitation'. It will ruin your PC. "
         "Forward this warning to your family.",
         "Sophos has verified it. Pass this warning on to everyone in the building.",
+        "URGENT: there's a new virus going round. Even if you only open it, it steals your "
+        "passwords and deletes all your files. Microsoft says there is no fix yet.",
     ],
 )
 def test_hoaxes_are_acted_on(text: str) -> None:
@@ -57,6 +59,7 @@ def test_hoaxes_are_acted_on(text: str) -> None:
         "Mcafee licence renewal: the quote is attached for approval.",
         "The hard drive in the old scanner will be wiped by ICT before disposal.",
         "Apple has confirmed the iPad delivery for Thursday.",
+        "Microsoft says there is no fix yet for the calendar sync fault; ICT will update you.",
     ],
 )
 def test_warnings_and_ordinary_mail_are_not_acted_on(text: str) -> None:
@@ -74,9 +77,19 @@ def test_the_hoax_is_one_signal_from_its_first_cue_to_its_last() -> None:
     assert len(signal.cues) == 6
 
 
-def test_an_alarm_without_a_pass_it_on_is_held_below_the_threshold() -> None:
+def test_warnings_and_a_single_claim_without_a_pass_it_on_are_held_below_the_threshold() -> None:
     (signal,) = virus_hoax(
-        "There is a virus going around. It will erase your hard drive. Microsoft has "
-        "confirmed it is the worst virus ever."
+        "There is a virus going around. Do not open any email titled 'Your parcel'. "
+        "It will erase your hard drive."
     )
     assert signal.score == 0.5
+
+
+def test_a_hoax_sent_straight_to_colleagues_acts_on_its_claims() -> None:
+    text = (
+        "Hi team, my cousin says there's a nasty virus going round in an email called "
+        "'Council Tax Refund'. It wipes your entire hard drive and Norton has confirmed it."
+    )
+    (signal,) = virus_hoax(text)
+    assert signal.score >= 0.6
+    assert text[signal.start : signal.end].startswith("there's a nasty virus going round")

@@ -10,7 +10,7 @@ without them the score is held at `MEDIUM`, below `ACT`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from ..scoring import ACT, LOW, MEDIUM
@@ -21,7 +21,9 @@ __all__ = [
     "CLUSTER_GAP",
     "MAX_SCORE",
     "WEIGHTS",
+    "Requirement",
     "Weighted",
+    "any_of",
     "cluster_signals",
     "clusters",
     "noisy_or",
@@ -37,6 +39,20 @@ MAX_SCORE = 0.95
 """No pile of phrases makes a cluster certain."""
 _LOWERING_REACH = 300
 """Characters either side of a cluster searched for words that lower it."""
+
+
+Requirement = Callable[[Collection[Cue]], bool]
+"""Whether the distinct cues of a cluster are enough to act on (else it is held at MEDIUM)."""
+
+
+def any_of(*groups: str) -> Requirement:
+    """A requirement met by any cue of one of `groups`."""
+    wanted = frozenset(groups)
+
+    def met(cues: Collection[Cue]) -> bool:
+        return any(cue.group in wanted for cue in cues)
+
+    return met
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,26 +91,27 @@ def cluster_signals(
     text: str,
     hits: Sequence[Weighted],
     *,
-    requires: Sequence[frozenset[str]] = (),
+    requires: Requirement | None = None,
     lowered_by: CueList | None = None,
     lowering: float = 0.0,
     subkind: Callable[[Cue], str] = lambda cue: "",
 ) -> tuple[ConductSignal, ...]:
     """One signal per cluster of `hits` with any weight left.
 
-    `requires`: for each entry, some cue of the cluster must be in one of its groups, else
-    the score is held at `MEDIUM`. `lowered_by`: words near the cluster that take `lowering`
+    `requires`: what the cluster's distinct cues must meet to be acted on; else the score
+    is held at `MEDIUM`. `lowered_by`: words near the cluster that take `lowering`
     off its score. `subkind`: the signal's subkind, from its strongest cue.
     """
     signals = []
     for group in clusters([item for item in hits if item.weight > 0]):
         best: dict[str, float] = {}
+        cues: dict[str, Cue] = {}
         for item in group:
             term = item.hit.cue.term
             best[term] = max(best.get(term, 0.0), item.weight)
+            cues[term] = item.hit.cue
         score = noisy_or(best.values())
-        groups = {item.hit.cue.group for item in group}
-        if any(not (need & groups) for need in requires):
+        if requires is not None and not requires(cues.values()):
             score = min(score, MEDIUM)
         start, end = group[0].hit.start, max(item.hit.end for item in group)
         if lowered_by is not None and lowering:

@@ -7,7 +7,8 @@ A cue is a short phrase written in a small notation (`data/README.md`):
 - an apostrophe is optional, straight or curly ("don't", "don’t", "dont");
 - a hyphen matches a hyphen, a space or nothing ("e-mail", "e mail", "email");
 - `(a|b)` is a choice and `(a|b)?` or `(a)?` an optional part;
-- `<n>` is a number in digits or words ("10", "ten"), `<money>` a sum in pounds ("£50").
+- `<n>` is a number in digits or words ("10", "ten"), `<money>` a sum in pounds ("£50"),
+  `<words>` up to four words, each with the space after it ("a <words>business").
 
 Every cue is matched case-insensitively and as whole words. All the cues of one file go into
 one alternation, grouped by their first character, each group starting with that character
@@ -56,7 +57,10 @@ _NUMBER = (
     r"|twenty|twenty[- ]five|thirty|forty|fifty|a hundred|hundred)"
 )
 _MONEY_TAIL = r" ?[0-9][0-9,]{0,9}(?:\.[0-9]{2})?k?"
-_TOKENS: Mapping[str, str] = MappingProxyType({"n": _NUMBER, "money": "£" + _MONEY_TAIL})
+_WORDS = rf"(?:[^\W_]+(?:['\u2019\-][^\W_]+)?{_SPACE}){{0,4}}"
+_TOKENS: Mapping[str, str] = MappingProxyType(
+    {"n": _NUMBER, "money": "£" + _MONEY_TAIL, "words": _WORDS}
+)
 _ALLOWED = re.compile(r"[a-z0-9 '\u2019\-.,&*!£%/:()|?<>]+")
 _NOT_WORD_BEFORE = "(?<![^\\W_]{0})(?<![^\\W_][-\u2010\u2011]{0})"
 """A cue starts a word, and not the second part of a hyphenated compound ("flame-retarded")."""
@@ -195,7 +199,7 @@ def _first_and_rest(variant: str) -> tuple[str, str]:
         return "[0-9]", "[0-9]{0,2}" + _regex(variant[3:])
     if variant.startswith("<money>"):
         return "£", _MONEY_TAIL + _regex(variant[7:])
-    if variant[0] in "<( ":
+    if variant.startswith("<") or variant[0] in "( ":
         raise ValueError(f"a cue cannot start with {variant[0]!r}: {variant!r}")
     return re.escape(variant[0]), _regex(variant[1:])
 

@@ -13,7 +13,7 @@ people or curses whoever breaks the chain. A pass-it-on cue after a "not" in its
 
 from __future__ import annotations
 
-from ._cluster import WEIGHTS, Weighted, cluster_signals
+from ._cluster import WEIGHTS, Weighted, any_of, cluster_signals
 from ._cues import NOT_A_CUE, load, sentence_before
 from ._signal import ConductSignal
 
@@ -22,7 +22,7 @@ __all__ = ["KIND", "chain_letter"]
 KIND = "chain_letter"
 
 _CUES = load("chain_letter")
-_REQUIRES = (frozenset({"pass_on", "curse"}),)
+_REQUIRES = any_of("pass_on", "curse")
 
 
 def chain_letter(text: str) -> tuple[ConductSignal, ...]:

@@ -11,7 +11,7 @@ below the action threshold.
 
 from __future__ import annotations
 
-from ._cluster import WEIGHTS, Weighted, cluster_signals
+from ._cluster import WEIGHTS, Weighted, any_of, cluster_signals
 from ._cues import NOT_A_CUE, load
 from ._signal import ConductSignal
 
@@ -20,7 +20,7 @@ __all__ = ["KIND", "marketing_material"]
 KIND = "marketing_material"
 
 _CUES = load("marketing")
-_REQUIRES = (frozenset({"commerce"}),)
+_REQUIRES = any_of("commerce")
 
 
 def marketing_material(text: str) -> tuple[ConductSignal, ...]:

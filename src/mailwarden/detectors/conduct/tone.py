@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from ..scoring import HIGH, LOW, MEDIUM
-from ._cues import NOT_A_CUE, Hit, in_quotes, load, sentence_before
+from ._cues import NOT_A_CUE, Hit, in_quotes, load, sentence_after, sentence_before
 from ._signal import ConductSignal
 
 __all__ = ["KIND", "intemperate_language"]
@@ -48,6 +48,7 @@ def _key(phrase: str) -> tuple[str, ...]:
 _TARGETS = frozenset(_key(p) for p in _CUES.words["targets"])
 _INTENSIFIERS = frozenset(_key(p)[0] for p in _CUES.words["intensifiers"])
 _TARGET_WORDS = max(len(t) for t in _TARGETS)
+_AFTER = frozenset(_key(p) for p in _CUES.words["after"])
 
 # Shouting: a run of words in capitals (a line break inside it allowed), or "!!!".
 _CAPS_RUN = re.compile(
@@ -82,6 +83,12 @@ def _aimed(text: str, start: int) -> bool:
     )
 
 
+def _aimed_after(text: str, end: int) -> bool:
+    """Whether the words just after `end` aim the insult at someone: "how useless you are"."""
+    words = [_KEY_DROP.sub("", w.lower()) for w in _WORD.findall(sentence_after(text, end, 24))]
+    return any(tuple(words[:size]) in _AFTER for size in (1, 2))
+
+
 def _recorded(text: str, start: int) -> bool:
     """Whether the words are recorded rather than used: reporting words before them in their
     sentence, or inside double quotes."""
@@ -92,7 +99,7 @@ def _recorded(text: str, start: int) -> bool:
 def _cue_signal(text: str, hit: Hit) -> tuple[ConductSignal, bool]:
     """The signal of one cue, and whether its words are recorded rather than used."""
     score = _WEIGHTS[hit.cue.strength]
-    if hit.cue.group in _AIMED and _aimed(text, hit.start):
+    if hit.cue.group in _AIMED and (_aimed(text, hit.start) or _aimed_after(text, hit.end)):
         score += _TARGETED
     recorded = _recorded(text, hit.start)
     if recorded:

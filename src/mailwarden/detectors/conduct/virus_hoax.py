@@ -5,15 +5,18 @@ Why it is built this way: a genuine ICT notice and a hoax share their alarm ("do
 any email titled ..."); what makes the hoax is the instruction to pass it on to everyone,
 joined to claims no helpdesk makes ("it will erase your hard drive", "Microsoft has
 confirmed"). So the cues of `data/virus_hoax.yaml` near one another are combined
-(`_cluster.py`), and a stretch is held below the action threshold unless it has both an
-`alarm` cue and a `pass_on` cue; words sending readers to the Helpdesk lower it further, and
-a pass-it-on cue after a "not" ("do not forward this to your contacts") counts for nothing.
+(`_cluster.py`), and a stretch is held below the action threshold unless it has a `pass_on`
+cue with a `claim` or an `alarm`, or, sent straight to colleagues, two claims and an alarm;
+words sending readers to the Helpdesk lower it further, and a pass-it-on cue after a "not"
+("do not forward this to your contacts") counts for nothing.
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from ._cluster import WEIGHTS, Weighted, cluster_signals
-from ._cues import NOT_A_CUE, load, sentence_before
+from ._cues import NOT_A_CUE, Cue, load, sentence_before
 from ._signal import ConductSignal
 
 __all__ = ["KIND", "virus_hoax"]
@@ -21,7 +24,17 @@ __all__ = ["KIND", "virus_hoax"]
 KIND = "virus_hoax"
 
 _CUES = load("virus_hoax")
-_REQUIRES = (frozenset({"alarm"}), frozenset({"pass_on"}))
+_CLAIMS_WITHOUT_PASS_ON = 2
+
+
+def _hoax(cues: Collection[Cue]) -> bool:
+    """A pass-on with a claim or an alarm, or two claims and an alarm."""
+    groups = [cue.group for cue in cues]
+    if "pass_on" in groups:
+        return "claim" in groups or "alarm" in groups
+    return "alarm" in groups and groups.count("claim") >= _CLAIMS_WITHOUT_PASS_ON
+
+
 _HELPDESK = 0.3
 """Taken off a stretch that sends readers to the Helpdesk or says ICT have acted."""
 
@@ -42,7 +55,7 @@ def virus_hoax(text: str) -> tuple[ConductSignal, ...]:
         KIND,
         text,
         hits,
-        requires=_REQUIRES,
+        requires=_hoax,
         lowered_by=_CUES.guard("lowered_by"),
         lowering=_HELPDESK,
     )
