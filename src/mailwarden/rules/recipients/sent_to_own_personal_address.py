@@ -113,10 +113,8 @@ def _spells(local: str, name: _Name) -> str:
             len(text) == len(first + s) + 1 and text.startswith(first) and text.endswith(s)
         ):
             return "name"
-    for initial in name.initials:
-        if text in (initial + s, s + initial) or (
-            len(text) == len(s) + 2 and text.startswith(initial) and text.endswith(s)
-        ):
+    for initial in name.initials:  # no middle initial here: "josmith" may be Jo Smith
+        if text in (initial + s, s + initial):
             return "initial"
     return ""
 
