@@ -61,7 +61,7 @@ def build() -> bytes:
     msg["From"] = "Priya Natarajan <priya.natarajan@norfolk.gov.uk>"
     msg["To"] = "Tomasz Kowalczyk <t.kowalczyk@example.org>"
     msg["Cc"] = "Duty Team <adult.duty@norfolk.gov.uk>"
-    msg["Subject"] = "RE: Visits next week - Amelia Thornbury"
+    msg["Subject"] = "RE: Visits next week - case LAS 1048273"
     msg["Date"] = "Mon, 05 Jan 2026 16:52:00 +0000"
     msg["Message-ID"] = "<sample-0001@norfolk.gov.uk>"
     msg["In-Reply-To"] = "<visits-0001@example.org>"

@@ -11,20 +11,21 @@ import argparse
 import datetime as dt
 import json
 import sys
+from importlib import resources
 from typing import Any
 
 from ._render import read_text
 from ._render_verdict import render_verdict
 from .checking import context_for, parse_as_of, text_message
 from .engine import evaluate
-from .errors import ConfigError
+from .errors import ConfigError, MailwardenError
 from .message.sources import read_paths
 from .policy.coverage import coverage_json, coverage_markdown, coverage_text
 from .policy.loader import builtin_names, load_pack, schema
 from .policy.pack import Pack
 from .settings import Settings
 
-__all__ = ["add_policy_commands", "run_check", "run_check_text", "run_policy"]
+__all__ = ["add_policy_commands", "run_check", "run_check_text", "run_policy", "sample_path"]
 
 EXIT_OK, EXIT_STOPPED, EXIT_UNREADABLE = 0, 1, 2
 
@@ -33,8 +34,9 @@ def add_policy_commands(commands: Any) -> None:
     """Register `check`, `check-text` and `policy` on the CLI's subparsers."""
     check = commands.add_parser("check", help="check outgoing messages against a policy pack")
     check.add_argument(
-        "paths", nargs="+", metavar="PATH", help=".eml .emlx .msg .ics mbox maildir .pst, or -"
+        "paths", nargs="*", metavar="PATH", help=".eml .emlx .msg .ics mbox maildir .pst, or -"
     )
+    check.add_argument("--sample", action="store_true", help="check the bundled sample message")
     _common(check)
     check.add_argument(
         "--as-of", metavar="ISO8601", help="the time to judge at (default: Date:, else now)"
@@ -56,6 +58,11 @@ def add_policy_commands(commands: Any) -> None:
     policy.add_argument("--format", choices=("text", "markdown", "json"), default="text")
 
 
+def sample_path() -> str:
+    """The bundled sample message (a referral reply with an attachment and an invitation)."""
+    return str(resources.files("mailwarden").joinpath("samples/welcome.eml"))
+
+
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--policy", metavar="NAME|FILE", help="built-in pack name or pack file")
     parser.add_argument("--format", choices=("text", "json"), default="text")
@@ -72,12 +79,15 @@ def _pack(name: str | None, settings: Settings) -> Pack:
 
 
 def run_check(args: argparse.Namespace, settings: Settings) -> int:
+    paths = list(args.paths) + ([sample_path()] if args.sample else [])
+    if not paths:
+        raise MailwardenError("check needs a PATH (or --sample)")
     pack = _pack(args.policy, settings)
     as_of = parse_as_of(args.as_of) if args.as_of else None
     now = dt.datetime.now(dt.UTC)
     colour = args.format == "text" and sys.stdout.isatty()
     status = EXIT_OK
-    for item in read_paths(list(args.paths), settings.limits):
+    for item in read_paths(paths, settings.limits):
         if item.message is None:
             status = EXIT_UNREADABLE
             print(f"mailwarden: {item.source}: {item.error}", file=sys.stderr)
@@ -121,8 +131,13 @@ def _show(pack: Pack) -> str:
     lines.append(f"encryption route: {route.name if route else 'none (encrypt becomes block)'}")
     lines.append(f"internal domains: {', '.join(sorted(pack.internal_domains.entries))}")
     lines.append(f"clauses: {len(pack.clauses)}; rule bindings: {len(pack.bindings)}")
+    if pack.audit_only:
+        lines.append("audit-only: every finding is recorded, no verdict changes")
     for binding in pack.bindings:
-        lines.append(f"  {binding.id:<44} {binding.action!s:<10} {', '.join(binding.clauses)}")
+        mark = "  (audit only)" if binding.audit_only and not pack.audit_only else ""
+        lines.append(
+            f"  {binding.id:<44} {binding.action!s:<10} {', '.join(binding.clauses)}{mark}"
+        )
     return "\n".join(lines)
 
 

@@ -11,11 +11,10 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
-from importlib import resources
 from typing import Any, NoReturn
 
 from . import __version__
-from ._cli_policy import add_policy_commands, run_check, run_check_text, run_policy
+from ._cli_policy import add_policy_commands, run_check, run_check_text, run_policy, sample_path
 from ._render import entity_json, entity_line, read_text, render_inspect
 from .detectors import detect
 from .errors import MailwardenError
@@ -34,10 +33,6 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         self.exit(EXIT_UNREADABLE, f"mailwarden: {message} (see 'mailwarden --help')\n")
-
-
-def _sample_path() -> str:
-    return str(resources.files("mailwarden").joinpath("samples/welcome.eml"))
 
 
 def _build_parser() -> argparse.ArgumentParser:
@@ -83,7 +78,7 @@ def _build_parser() -> argparse.ArgumentParser:
 
 
 def _inspect(args: argparse.Namespace, settings: Settings) -> int:
-    paths = list(args.paths) + ([_sample_path()] if args.sample else [])
+    paths = list(args.paths) + ([sample_path()] if args.sample else [])
     if not paths:
         raise MailwardenError("inspect needs a PATH (or --sample)")
     status = EXIT_OK

@@ -32,6 +32,11 @@ __all__ = ["builtin_names", "load_pack", "schema"]
 
 _DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _REQUIRED = ("organisation", "internal_domains", "clauses", "rules")
+_PATTERN_WORDS = {
+    r"^([01]\d|2[0-3]):[0-5]\d$": "a time written HH:MM (e.g. 08:30)",
+    r"^[A-Z][A-Z0-9]*-[A-Za-z0-9.]+$": "a clause ID such as NCC-E8",
+    r"^[a-z0-9][a-z0-9-]*$": "a binding id in lower case with hyphens",
+}
 
 
 def builtin_names() -> tuple[str, ...]:
@@ -78,6 +83,9 @@ def _file_error(source: SourceFile, error: jsonschema.ValidationError) -> Config
     if error.validator == "enum" and path and path[-1] == "rule":
         return source.error(path[:-1], f"unknown rule {error.instance!r}", key="rule")
     where = ".".join(str(p) for p in path) or "top level"
+    if error.validator == "pattern":
+        expected = _PATTERN_WORDS.get(str(error.validator_value), "in the expected form")
+        return source.error(path, f"{where}: {error.instance!r} is not {expected}")
     return source.error(path, f"{where}: {error.message}")
 
 

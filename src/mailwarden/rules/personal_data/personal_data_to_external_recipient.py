@@ -59,6 +59,14 @@ __all__ = ["RULE"]
 _REPLY = re.compile(r"^\s*(re|aw|sv)\s*:", re.IGNORECASE)
 
 
+def _count(number: int) -> str:
+    return "an address" if number == 1 else f"{number} addresses"
+
+
+def _verb(number: int) -> str:
+    return "is" if number == 1 else "are"
+
+
 def _is_reply(inputs: RuleInput) -> bool:
     message = inputs.message
     return bool(message.in_reply_to or message.references or _REPLY.match(message.subject))
@@ -91,7 +99,8 @@ def check(inputs: RuleInput) -> Iterator[Hit]:
     tag = f" (add {route.subject_tag} to the subject)" if route and route.subject_tag else ""
     yield Hit(
         message=f"This message contains {describe_types(found)} of a third party and goes to "
-        f"{len(outside)} address(es) outside the organisation that are not encrypted in transit.",
+        f"{_count(len(outside))} outside the organisation that {_verb(len(outside))} not "
+        "encrypted in transit.",
         fix=f"Send it {how}{tag}, remove the personal details, or send them to the "
         "recipient another secure way.",
         evidence=evidence_of(found) + tuple(address_evidence(r.address, r.where) for r in outside),
