@@ -133,3 +133,14 @@ def test_schema_lists_every_rule_and_its_options() -> None:
     assert published["additionalProperties"] is False
     options = [c["then"]["properties"]["options"] for c in binding["allOf"]]
     assert all(o["additionalProperties"] is False for o in options)
+
+
+def test_a_regex_option_that_does_not_compile_fails_at_load(tmp_path: Path) -> None:
+    ref = _write(
+        tmp_path,
+        "local.yaml",
+        "extends: cambridge\nrules:\n  - id: all-staff-without-authorisation\n"
+        "    options: {statement_patterns: ['(unclosed']}\n",
+    )
+    with pytest.raises(ConfigError, match=r"local.yaml:3: .*'\(unclosed' is not a 'regex'"):
+        load_pack(ref)

@@ -58,7 +58,13 @@ def schema() -> dict[str, Any]:
 
 @cache
 def _validator() -> jsonschema.protocols.Validator:
-    return jsonschema.Draft202012Validator(schema())
+    return _checked(schema())
+
+
+def _checked(definition: dict[str, Any]) -> jsonschema.protocols.Validator:
+    """A validator that also checks formats, so a `format: regex` option must compile."""
+    checker = jsonschema.Draft202012Validator.FORMAT_CHECKER
+    return jsonschema.Draft202012Validator(definition, format_checker=checker)
 
 
 def _locate(ref: str, relative_to: Path | None) -> tuple[Path, str, str]:
@@ -194,9 +200,7 @@ def _binding(entry: Mapping[str, Any], clauses: Mapping[str, Clause], origin: st
         if cid not in clauses:
             raise ConfigError(f"{origin}: clause {cid!r} is not in this pack's clauses")
     options = entry.get("options", {})
-    error = jsonschema.exceptions.best_match(
-        jsonschema.Draft202012Validator(rule.options_schema()).iter_errors(options)
-    )
+    error = jsonschema.exceptions.best_match(_checked(rule.options_schema()).iter_errors(options))
     if error is not None:
         unknown = sorted(set(options) - set(rule.options))
         detail = f"unknown option {unknown[0]!r}" if unknown else error.message
