@@ -19,6 +19,7 @@ without a + may start with anything but 0).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -148,6 +149,9 @@ def phone_number_kind(number: str) -> str | None:
     when no numbering plan has it. Drama-range numbers are "drama (Ofcom)"."""
     if len(number) > _MAX_NATIONAL and number[0] == "0" and number[1] != "0":
         return None  # longer than any UK number written with its 0: not worth parsing
+    uk = _UK_NUMBER.fullmatch(number)
+    if uk is not None:  # most numbers: no need for the library's number object
+        return _uk_kind(uk.group(1))
     try:
         parsed = _parse(number)
     except phonenumbers.NumberParseException:
@@ -169,13 +173,45 @@ _UK_NUMBER = re.compile(r"(?:0|\+440?)([1-9][0-9]{8,9})")
 
 
 def _parse(number: str) -> phonenumbers.PhoneNumber:
-    """`phonenumbers.parse(number, "GB")`, made directly for a plain UK number: the digits
-    after the 0 or the +44 are the national number (the library takes longer to reach the
-    same object than to classify it)."""
-    uk = _UK_NUMBER.fullmatch(number)
-    if uk is not None:
-        return phonenumbers.PhoneNumber(country_code=44, national_number=int(uk.group(1)))
+    """`phonenumbers.parse(number, "GB")` (a plain UK number never comes here: `_uk_kind`)."""
     return phonenumbers.parse(number, "GB")
+
+
+def _uk_kind(national: str) -> str | None:
+    """`phone_number_kind` of a plain UK number from its national significant number (the
+    digits after the 0 or the +44, which is what the library's object for it would hold),
+    tested against the +44 regions' plans as `_region_and_type` tests them."""
+    region, number_type = _UNKNOWN_REGION, _UNKNOWN
+    for name, leading, plan in _uk_plans():
+        if leading is not None:
+            if leading.match(national):
+                region, number_type = name, plan.number_type(national)
+                break
+            continue
+        found = plan.number_type(national)
+        if found != _UNKNOWN:
+            region, number_type = name, found
+            break
+    if number_type != _UNKNOWN:
+        kind = _TYPES.get(number_type, "valid")
+        return kind if region == "GB" else f"{kind}, {region or 'international'}"
+    return "drama (Ofcom)" if _DRAMA.fullmatch(national) else None
+
+
+_UNKNOWN_REGION: str | None = None
+
+
+@lru_cache(maxsize=1)
+def _uk_plans() -> tuple[tuple[str, re.Pattern[str] | None, _Plan], ...]:
+    """(region, leading digits, plan) of each region sharing +44, in the library's order."""
+    plans = []
+    for region in phonenumbers.COUNTRY_CODE_TO_REGION_CODE[44]:
+        metadata = phonenumbers.PhoneMetadata.metadata_for_region(region, None)
+        if metadata is None:
+            continue
+        leading = None if metadata.leading_digits is None else re.compile(metadata.leading_digits)
+        plans.append((region, leading, _Plan.of(metadata)))
+    return tuple(plans)
 
 
 _UNKNOWN = phonenumbers.PhoneNumberType.UNKNOWN
@@ -222,20 +258,26 @@ class _Plan:
     fixed_line: _Desc | None
     mobile: _Desc | None
     same_mobile_and_fixed_line: bool
+    combined: re.Pattern[str] | None = None
+    """Every test of `number_type` in one pattern (see `_combined`), where it can be built."""
 
     @classmethod
     def of(cls, metadata: Any) -> _Plan:
-        return cls(
+        plan = cls(
             general=_desc(metadata.general_desc),
             special=tuple((_desc(getattr(metadata, a)), kind) for a, kind in _SPECIAL_TYPES),
             fixed_line=_desc(metadata.fixed_line),
             mobile=_desc(metadata.mobile),
             same_mobile_and_fixed_line=bool(metadata.same_mobile_and_fixed_line_pattern),
         )
+        return dataclasses.replace(plan, combined=_combined(plan))
 
     def number_type(self, national: str) -> int:
         """The type of the national significant number `national` in this plan, tested as
         the library tests it (`phonenumbers.number_type`)."""
+        if self.combined is not None:
+            found = self.combined.fullmatch(national)
+            return _UNKNOWN if found is None else _KIND_OF_GROUP[found.lastgroup or ""]
         if self.general is None or not self.general.holds(national):
             return _UNKNOWN
         for desc, kind in self.special:
@@ -254,6 +296,57 @@ class _Plan:
         ):
             return phonenumbers.PhoneNumberType.MOBILE
         return _UNKNOWN
+
+
+_FIXED_LINE_OR_MOBILE = phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE
+_KIND_OF_GROUP = {
+    **{f"special{i}": kind for i, (_, kind) in enumerate(_SPECIAL_TYPES)},
+    "both": _FIXED_LINE_OR_MOBILE,
+    "fixed": phonenumbers.PhoneNumberType.FIXED_LINE,
+    "mobile": phonenumbers.PhoneNumberType.MOBILE,
+}
+
+
+def _test(desc: _Desc | None) -> str | None:
+    """`desc.holds` as a pattern for a look-ahead at the start of the number (None: never)."""
+    if desc is None or desc.pattern is None:
+        return None
+    pattern = f"(?:{desc.pattern.pattern})\\Z"
+    if desc.lengths:
+        lengths = "|".join(f"[0-9]{{{n}}}\\Z" for n in sorted(desc.lengths))
+        pattern = f"(?=(?:{lengths})){pattern}"
+    return pattern
+
+
+def _combined(plan: _Plan) -> re.Pattern[str] | None:
+    """One pattern making `number_type`'s tests in its order: the general description, then
+    each special type, the fixed line (and mobile), the mobile. Each branch ends in an empty
+    named group, which is then the match's last group and names the type. None where the
+    plan's patterns do not combine (they are compiled alone and tested one by one)."""
+    general = _test(plan.general)
+    if general is None:
+        return None
+    branches = [
+        f"(?={test})(?P<special{i}>)"
+        for i, (desc, _) in enumerate(plan.special)
+        if (test := _test(desc)) is not None
+    ]
+    fixed, mobile = _test(plan.fixed_line), _test(plan.mobile)
+    if fixed is not None:
+        if plan.same_mobile_and_fixed_line:
+            branches.append(f"(?={fixed})(?P<both>)")
+        else:
+            if mobile is not None:
+                branches.append(f"(?={fixed})(?={mobile})(?P<both>)")
+            branches.append(f"(?={fixed})(?P<fixed>)")
+    if mobile is not None and not plan.same_mobile_and_fixed_line:
+        branches.append(f"(?={mobile})(?P<mobile>)")
+    if not branches:
+        return None
+    try:
+        return re.compile(f"(?={general})(?:{'|'.join(branches)})[0-9]*")
+    except re.error:
+        return None
 
 
 _PLANS: dict[int, _Plan] = {}
