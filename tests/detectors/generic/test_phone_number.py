@@ -3,6 +3,8 @@ overlap, masks, and properties over Ofcom's drama ranges (numbers kept for ficti
 
 from __future__ import annotations
 
+import dataclasses
+
 import phonenumbers
 import pytest
 from hypothesis import given
@@ -17,6 +19,7 @@ from mailwarden.detectors.generic.phone_number import (
     _TYPES,
     DETECTOR,
     _parse,
+    _Plan,
     _region_and_type,
     phone_number_kind,
 )
@@ -298,3 +301,16 @@ def test_a_uk_number_is_read_as_the_library_reads_it(prefix: str, head: str, tai
     except phonenumbers.NumberParseException:
         return
     assert _parse(number) == expected
+
+
+@given(st.from_regex(r"[1-9][0-9]{5,11}", fullmatch=True))
+def test_each_plans_combined_pattern_types_numbers_as_its_tests_one_by_one(national: str) -> None:
+    for region in ("GB", "GG", "IM", "JE", "IE", "FR", "US"):
+        plan = _Plan.of(PhoneMetadata.metadata_for_region(region, None))
+        assert plan.combined is not None
+        one_by_one = dataclasses.replace(plan, combined=None)
+        assert plan.number_type(national) == one_by_one.number_type(national)
+    uk = phonenumbers.PhoneNumber(country_code=44, national_number=int(national))
+    gb = _Plan.of(PhoneMetadata.metadata_for_region("GB", None))
+    if phonenumbers.region_code_for_number(uk) == "GB":
+        assert gb.number_type(national) == phonenumbers.number_type(uk)
