@@ -52,6 +52,15 @@ def test_headers_addresses_and_thread() -> None:
     assert m.references == ("<a@x>", "<m0@example.org>")
 
 
+def test_resent_recipients_of_a_redirect_are_read() -> None:
+    message = parse_message_bytes(
+        b"From: a@norfolk.gov.uk\nTo: b@norfolk.gov.uk\nResent-From: b@norfolk.gov.uk\n"
+        b"Resent-To: Ext <x@example.com>\nResent-Cc: y@example.org\nSubject: s\n\nbody\n"
+    )
+    assert [a.addr_spec for a in message.resent_to] == ["x@example.com", "y@example.org"]
+    assert message.auto.is_auto_forward
+
+
 def test_raw_utf8_headers_and_unknown_charset_do_not_raise() -> None:
     data = (
         "From: Jöhn Doe <jd@example.com>\r\nSubject: Säying =?x-bogus?q?hi?=\r\n\r\nbody\r\n"

@@ -29,7 +29,17 @@ from .sections import split_sections
 
 __all__ = ["assemble"]
 
-_ADDRESS_FIELDS = ("from", "sender", "reply-to", "to", "cc", "bcc")
+_ADDRESS_FIELDS = (
+    "from",
+    "sender",
+    "reply-to",
+    "to",
+    "cc",
+    "bcc",
+    "resent-to",
+    "resent-cc",
+    "resent-bcc",
+)
 _ID_SPLIT = str.maketrans({",": " ", "\t": " ", "\r": " ", "\n": " "})
 
 
@@ -138,6 +148,7 @@ def assemble(raw: RawMessage, ctx: ParseContext) -> Message:
         from_=fields["from"],
         sender=(fields["sender"] or (None,))[0],
         reply_to=fields["reply-to"],
+        resent_to=fields["resent-to"] + fields["resent-cc"] + fields["resent-bcc"],
         to=to,
         cc=cc,
         bcc=bcc,

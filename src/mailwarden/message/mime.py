@@ -25,7 +25,9 @@ from .raw import RawMessage, RawPart
 __all__ = ["mime_to_raw"]
 
 _HEADER_LINE = re.compile(rb"[\x21-\x39\x3b-\x7e]{1,200}[ \t]*:")
-_ADDRESS_FIELDS = frozenset({"from", "sender", "reply-to", "to", "cc", "bcc"})
+_ADDRESS_FIELDS = frozenset(
+    {"from", "sender", "reply-to", "to", "cc", "bcc", "resent-to", "resent-cc", "resent-bcc"}
+)
 _BODY_TYPES = frozenset({"text/plain", "text/html"})
 _MAX_DEFECTS = 50
 

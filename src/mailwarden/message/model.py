@@ -228,6 +228,7 @@ class Message:
     from_: tuple[Address, ...] = ()
     sender: Address | None = None
     reply_to: tuple[Address, ...] = ()
+    resent_to: tuple[Address, ...] = ()
     to: tuple[Address, ...] = ()
     cc: tuple[Address, ...] = ()
     bcc: tuple[Address, ...] = ()

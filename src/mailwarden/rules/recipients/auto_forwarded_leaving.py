@@ -47,7 +47,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...message._address import parse_addresses
 from ...message.model import Address, Message
 from ...policy.findings import Evidence, Hit
 from .._common import listed
@@ -55,8 +54,6 @@ from ..base import Rule, RuleInput
 from ..facts import address_evidence
 
 __all__ = ["RULE"]
-
-_RESENT = ("resent-to", "resent-cc", "resent-bcc")
 
 
 def _how(message: Message) -> str:
@@ -72,11 +69,7 @@ def _destinations(inputs: RuleInput) -> list[tuple[Address, str]]:
     """Where the forward goes: Resent-* recipients for a redirect, else the recipients."""
     message = inputs.message
     recipients = inputs.facts.recipients
-    resent = [
-        (address, f"header:{name}")
-        for name in _RESENT
-        for address in parse_addresses(message.header_all(name))
-    ]
+    resent = [(address, "header:resent-to") for address in message.resent_to]
     if not resent:
         return [(r.address, r.where) for r in recipients]
     where_of = {r.addr: r.where for r in recipients}
