@@ -11,6 +11,7 @@ import pkgutil
 from bisect import bisect_left
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import pairwise
 
 from .base import PatternDetector, TextDetector
 from .document import Document
@@ -83,8 +84,17 @@ def _keep_best(group: list[Entity]) -> list[Entity]:
     """Best first (score, then length); each kept unless it overlaps one already kept.
 
     Kept spans never overlap, so they stay sorted by start in `starts`/`ends` and a
-    candidate only needs checking against its two neighbours: O(n log n), not O(n²).
+    candidate only needs checking against its two neighbours: O(n log n), not O(n²). Where
+    no two spans overlap at all, all are kept, in text order, without ranking them.
     """
+    if len(group) < 2:
+        return group
+    in_order = sorted(group, key=_span)
+    for before, after in pairwise(in_order):
+        if before.end > after.start:
+            break
+    else:
+        return in_order  # nothing overlaps (the commonest case): every entity is kept
     starts: list[int] = []
     ends: list[int] = []
     kept: list[Entity] = []
@@ -100,14 +110,19 @@ def _keep_best(group: list[Entity]) -> list[Entity]:
     return kept
 
 
+def _span(entity: Entity) -> tuple[int, int]:
+    return (entity.start, entity.end)
+
+
 _NESTED = frozenset({(EntityType.STREET_ADDRESS, EntityType.UK_POSTCODE)})
 """(outer, inner) pairs kept together: an address block's postcode is also a postcode, and a
 rule about postcodes (or a count of identifiers) must not lose it to the block."""
+_OUTERS = frozenset(outer for outer, _ in _NESTED)
 
 
 def _nested_inside(kept: list[Entity], candidates: list[Entity]) -> list[Entity]:
     """Candidates lying wholly inside a kept entity of a type allowed to contain them."""
-    outers = [k for k in kept if any(k.type is outer for outer, _ in _NESTED)]
+    outers = [k for k in kept if k.type in _OUTERS]
     if not outers:
         return []
     kept_ids = {id(k) for k in kept}
