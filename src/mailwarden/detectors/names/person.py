@@ -1029,6 +1029,21 @@ def _shape(doc: Document, words: list[_Word], named: list[_Word]) -> tuple[float
 def _leading(lower: str, start: int) -> str:
     """The context word, greeting or label just before `start` (same or previous line)."""
     window = lower[max(0, start - 32) : start]
+    found = _LEADING.get(window)
+    if found is None:
+        if len(_LEADING) >= _MEMO_SIZE:
+            _LEADING.clear()
+        found = _LEADING[window] = _leading_in(window)
+    return found
+
+
+_LEADING: dict[str, str] = {}
+"""`_leading_in` by window: the same few words stand before names in mail after mail
+("Dear ", "From: ", "Kind regards,\n")."""
+
+
+def _leading_in(window: str) -> str:
+    """`_leading` of the 32 characters before a name."""
     head = window.rstrip(_LEAD_TAIL)
     parts = head.rsplit(None, 1)
     if not parts:  # only whitespace before the name (e.g. a no-break space the tail kept)
