@@ -322,7 +322,7 @@ def whole_process(mails: list[Mail], pack: str, runs: int) -> dict[str, Any]:
         size = box.stat().st_size
     wall = statistics.median(walls)
     return {
-        "command": "mailwarden check corpus.mbox --policy " + pack + " --format json > /dev/null",
+        "command": "mailwarden check corpus.mbox --policy PACK --format json > /dev/null",
         "mbox_bytes": size,
         "messages": len(mails),
         "runs": runs,
@@ -333,6 +333,29 @@ def whole_process(mails: list[Mail], pack: str, runs: int) -> dict[str, Any]:
         "peak_rss_mib_median": round(statistics.median(rss), 1),
         "exit_codes": sorted(codes),
     }
+
+
+def _commit() -> str:
+    """HEAD, and whether the tree had changes (other work in progress) when measured."""
+
+    def git(*args: str) -> str:
+        done = subprocess.run(["git", *args], check=False, cwd=ROOT, capture_output=True, text=True)
+        return done.stdout.strip()
+
+    dirty = bool(git("status", "--porcelain", "--untracked-files=no", "--", "src"))
+    return git("rev-parse", "--short", "HEAD") + (" + uncommitted changes in src/" if dirty else "")
+
+
+def _snapshot(name: str, folder: Path) -> str:
+    """A copy of the pack's file as it is now (built-in name or path), for the CLI run."""
+    import mailwarden
+
+    source = Path(mailwarden.__file__).parent / "packs" / f"{name}.yaml"
+    if not source.exists():
+        return name  # a path of the caller's: used as it is
+    copy = folder / source.name
+    copy.write_bytes(source.read_bytes())
+    return str(copy)
 
 
 def _rss_mib() -> float:
@@ -432,26 +455,31 @@ def main(argv: list[str] | None = None) -> int:
     results: dict[str, Any] = {
         "date": dt.date.today().isoformat(),
         "python": sys.version.split()[0],
+        "commit": _commit(),
         "seed": args.seed,
         "rounds": args.rounds,
         "corpus": {name: summary(mails) for name, mails in sets.items()},
         "rss_after_corpus_mib": _rss_mib(),
         "packs": {},
     }
-    packs = list(PACKS) if args.all_packs else [args.pack]
-    for name in packs:
-        pack = load_pack(name)
-        results["packs"][name] = {
-            set_name: time_set(mails, pack, args.rounds) for set_name, mails in sets.items()
-        }
-        print(f"{name}: done", file=sys.stderr)
-    first = load_pack(packs[0])
-    results["breakdown_pack"] = packs[0]
-    results["breakdown"] = breakdown(sets["20kb"], first)
-    results["detectors"] = detector_breakdown(sets["20kb"], first)
-    results["peak_rss_mib"] = _rss_mib()
-    if args.process_runs:
-        results["process"] = whole_process(sets["typical"], packs[0], args.process_runs)
+    names = list(PACKS) if args.all_packs else [args.pack]
+    with tempfile.TemporaryDirectory() as tmp:
+        # Each pack is loaded once, and its file kept as it was then, for the whole-process
+        # run: the packs are being edited while the benchmark runs.
+        packs = {name: (load_pack(name), _snapshot(name, Path(tmp))) for name in names}
+        for name, (pack, _) in packs.items():
+            results["packs"][name] = {
+                set_name: time_set(mails, pack, args.rounds) for set_name, mails in sets.items()
+            }
+            print(f"{name}: timed", file=sys.stderr)
+        first, snapshot = packs[names[0]]
+        results["breakdown_pack"] = names[0]
+        results["breakdown"] = breakdown(sets["20kb"], first)
+        results["detectors"] = detector_breakdown(sets["20kb"], first)
+        results["peak_rss_mib"] = _rss_mib()
+        if args.process_runs:
+            results["process"] = whole_process(sets["typical"], snapshot, args.process_runs)
+            results["process"]["pack"] = names[0]
     if args.profile:
         results["profile"] = profile(sets["20kb"], first, args.profile)
     if args.json_out:
