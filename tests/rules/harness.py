@@ -2,9 +2,10 @@
 
 Cases live in `cases.yaml` beside the messages and were written from the policy text:
 `file`, `pack` (built-in name, or a file beside the case), optional `sender` (the
-authenticated sender), `as_of` and `channel` (sms|social: the file is plain text checked
-as `check-text` does), the expected `verdict`, and the expected `findings`
-of the rule under test as `{rule, clause, action}` (rule = the binding id).
+authenticated sender), `as_of`, `out_of_office` (the sender's own auto-reply is on) and
+`channel` (sms|social: the file is plain text checked as `check-text` does), the expected
+`verdict`, and the expected `findings` of the rule under test as `{rule, clause, action}`
+(rule = the binding id). A file checked by several cases has one golden file per case.
 """
 
 from __future__ import annotations
@@ -32,18 +33,22 @@ FIXED_NOW = dt.datetime(2026, 3, 2, 10, 0, tzinfo=dt.UTC)
 class Case:
     """One fixture case and where it lives."""
 
-    def __init__(self, folder: Path, raw: dict[str, Any]) -> None:
+    def __init__(self, folder: Path, raw: dict[str, Any], occurrence: int = 1) -> None:
         self.folder = folder
         self.raw = raw
         self.file = folder / raw["file"]
+        self.occurrence = occurrence
+        """1 for the first case of a file, 2 for the next case checking the same file, ..."""
 
     @property
     def id(self) -> str:
-        return f"{self.folder.name}/{self.raw['file']}"
+        suffix = f"#{self.occurrence}" if self.occurrence > 1 else ""
+        return f"{self.folder.name}/{self.raw['file']}{suffix}"
 
     @property
     def golden(self) -> Path:
-        return self.file.with_suffix(".golden.json")
+        extra = f".{self.occurrence}" if self.occurrence > 1 else ""
+        return self.file.with_suffix(f"{extra}.golden.json")
 
     def pack(self) -> Pack:
         name = self.raw["pack"]
@@ -57,8 +62,10 @@ def load_cases(root: Path) -> list[Case]:
     """Every case under `root` (one folder per rule or per pack)."""
     cases: list[Case] = []
     for folder in sorted(p for p in root.iterdir() if (p / "cases.yaml").is_file()):
+        seen: dict[str, int] = {}
         for raw in yaml.safe_load((folder / "cases.yaml").read_text(encoding="utf-8")) or []:
-            cases.append(Case(folder, raw))
+            seen[raw["file"]] = seen.get(raw["file"], 0) + 1
+            cases.append(Case(folder, raw, seen[raw["file"]]))
     return cases
 
 
@@ -72,7 +79,13 @@ def run_case(case: Case) -> tuple[Verdict, Pack, dict[str, Any]]:
         message = text_message(case.file.read_text(encoding="utf-8"))
     as_of = parse_as_of(str(case.raw["as_of"])) if "as_of" in case.raw else None
     context = context_for(
-        message, pack, now=FIXED_NOW, as_of=as_of, sender=case.raw.get("sender"), channel=channel
+        message,
+        pack,
+        now=FIXED_NOW,
+        as_of=as_of,
+        sender=case.raw.get("sender"),
+        channel=channel,
+        sender_out_of_office=bool(case.raw.get("out_of_office", False)),
     )
     verdict = evaluate(message, pack, context)
     data = verdict.to_dict(case.raw["file"])

@@ -20,6 +20,7 @@ from ..message.model import Address, Message, SectionKind
 from ..policy.context import Context
 from ..policy.findings import Evidence
 from ..policy.pack import DomainClass, Pack
+from ._anchors import Owned, anchor_owners
 from ._texts import TextPlace, text_places
 
 __all__ = [
@@ -242,10 +243,16 @@ class Facts:
         return str(SectionKind.NEW)
 
     def _locate(self, place: TextPlace, entities: Iterable[Entity]) -> Iterable[Located]:
+        found = []
         for entity in entities:
             value = place.text[entity.start : entity.end]
             section = self._section_of(place, entity.start)
-            owner = self._owner(entity.type, value, section)
+            found.append(Owned(entity, self._owner(entity.type, value, section)))
+        owners = anchor_owners(place.text, found)
+        for item, owner in zip(found, owners, strict=True):
+            entity = item.entity
+            value = place.text[entity.start : entity.end]
+            section = self._section_of(place, entity.start)
             masked = mask_value(entity.type, value)
             yield Located(entity, place.where, place.kind, section, value, masked, not owner, owner)
 

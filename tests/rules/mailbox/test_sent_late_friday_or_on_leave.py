@@ -25,9 +25,9 @@ def test_friday_noon_is_read_in_the_packs_time_zone() -> None:
     assert findings("norfolk", REFERRAL, RULE, now=early) == []
 
 
-def test_out_of_office_on_any_day_warns() -> None:
+def test_out_of_office_on_any_day_advises() -> None:
     (finding,) = findings("norfolk", REFERRAL, RULE, now=THURSDAY, out_of_office=True)
-    assert str(finding.action) == "warn"
+    assert str(finding.action) == "advise"
     assert "until you are back" in finding.message
 
 

@@ -24,7 +24,8 @@ Passes:
 
 Options:
     ``extensions``: the kinds of file that count as documents, by extension (default
-    Word, Excel, PowerPoint, OpenDocument, RTF and PDF files).
+    Word, Excel, PowerPoint, OpenDocument, RTF and PDF files, and CSV exports, which are
+    spreadsheets too).
 
 Known gaps:
     Whether the document is already on a shared drive cannot be known from the mail: a
@@ -84,6 +85,7 @@ RULE = Rule(
             "xlsm",
             "xlsb",
             "ods",
+            "csv",
             "ppt",
             "pptx",
             "pptm",
