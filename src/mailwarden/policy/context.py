@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+
+from ..recipients.history import SenderHistory
 
 __all__ = ["Context"]
 
@@ -23,7 +24,9 @@ class Context:
     `sender` is the authenticated sender's address when `sender_authenticated` is true (a
     SASL login, `--sender`); otherwise it is the `From:` address and rules that judge
     identity say they judged an unauthenticated sender. `override` is true when the sender
-    presented a valid override: every `warn` finding is then marked overridden.
+    presented a valid override: every `warn` finding is then marked overridden. `history` is
+    the sender's recipient history when a store is configured (None: no history, so the
+    misdirection rules stay silent and only the content rules judge the message).
     """
 
     now: dt.datetime
@@ -33,7 +36,7 @@ class Context:
     override: bool = False
     direction: str = "send"
     channel: str = "mail"
-    history: Any = None
+    history: SenderHistory | None = None
 
     def __post_init__(self) -> None:
         if self.now.tzinfo is None:
