@@ -127,6 +127,7 @@ CONTEXT = Context(
     after=30,
 )
 _BIRTH_ANYWHERE = loose(_BIRTH) or _BIRTH
+_CONTRADICT_ANYWHERE = loose(CONTEXT.contradict) or CONTEXT.contradict
 SCORE = Score(shape=LOW, checksum_bonus=0.3, support_bonus=0.35)
 """A real calendar date (0.3 + 0.3) that a birth word points at (+ 0.35): 0.95."""
 
@@ -197,7 +198,7 @@ class DateOfBirthDetector:
     )
 
     def validate(self, doc: Document, match: re.Match[str], spec: PatternSpec) -> Iterator[Entity]:
-        if not _birth_word_near(doc, match.start(), match.end()):
+        if not _word_near(doc, match.start(), match.end(), _BIRTH, _BIRTH_ANYWHERE):
             return  # most dates: nothing that `_pointing_here` could find
         note = ""
         years = _years(match.group("y"))
@@ -215,7 +216,9 @@ class DateOfBirthDetector:
         raised = _pointing_here(doc, match.start(), match.end(), CONTEXT.support)
         if not raised:
             return
-        lowered = _pointing_here(doc, match.start(), match.end(), CONTEXT.contradict)
+        lowered: tuple[str, ...] = ()
+        if _word_near(doc, match.start(), match.end(), CONTEXT.contradict, _CONTRADICT_ANYWHERE):
+            lowered = _pointing_here(doc, match.start(), match.end(), CONTEXT.contradict)
         yield Entity(
             type=EntityType.DATE_OF_BIRTH,
             start=match.start(),
@@ -232,11 +235,14 @@ class DateOfBirthDetector:
         )
 
 
-def _birth_word_near(doc: Document, start: int, end: int) -> bool:
-    """Whether a birth word may be in the window `_pointing_here` reads or in the date's
-    column header: false for most dates, told by one search without word boundaries."""
-    window = _BIRTH_ANYWHERE.search(doc.lower, max(0, start - CONTEXT.before), end + CONTEXT.after)
-    return window is not None or _BIRTH.search(doc.column_header(start)) is not None
+def _word_near(
+    doc: Document, start: int, end: int, words: re.Pattern[str], anywhere: re.Pattern[str]
+) -> bool:
+    """Whether one of `words` may be in the window `_pointing_here` reads or in the date's
+    column header: false for most dates, told by one search of the window without word
+    boundaries (`anywhere`, from `loose`)."""
+    near = anywhere.search(doc.lower, max(0, start - CONTEXT.before), end + CONTEXT.after)
+    return near is not None or words.search(doc.column_header(start)) is not None
 
 
 def _pointing_here(doc: Document, start: int, end: int, words: re.Pattern[str]) -> tuple[str, ...]:
