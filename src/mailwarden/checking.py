@@ -15,6 +15,7 @@ from .errors import InputError
 from .message.model import Body, BodySection, Envelope, Message, SectionKind
 from .policy.context import Context
 from .policy.pack import Pack
+from .recipients.history import SenderHistory
 
 __all__ = ["context_for", "parse_as_of", "text_message"]
 
@@ -44,6 +45,7 @@ def context_for(
     channel: str = "mail",
     sender_out_of_office: bool = False,
     override: bool = False,
+    history: SenderHistory | None = None,
 ) -> Context:
     """The evaluation context for one message: clock, identity, direction, channel."""
     clock = as_of or message.date or now
@@ -55,6 +57,7 @@ def context_for(
         override=override,
         direction=direction,
         channel=channel,
+        history=history,
     )
 
 

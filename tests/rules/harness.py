@@ -6,6 +6,9 @@ authenticated sender), `as_of`, `out_of_office` (the sender's own auto-reply is 
 `channel` (sms|social: the file is plain text checked as `check-text` does), the expected
 `verdict`, and the expected `findings` of the rule under test as `{rule, clause, action}`
 (rule = the binding id). A file checked by several cases has one golden file per case.
+`history` names a YAML file beside the case with the sender's past sends (`sender`, `sent`:
+a list of `{at, to: [...], thread?, repeat?}`, `confirmed`: [...]), built into the
+`SenderHistory` the engine gets, as the store would give it.
 """
 
 from __future__ import annotations
@@ -23,8 +26,9 @@ from mailwarden.message.reader import parse_message_bytes
 from mailwarden.policy.findings import Verdict
 from mailwarden.policy.loader import builtin_names, load_pack
 from mailwarden.policy.pack import Pack
+from mailwarden.recipients import SenderHistory, SentObservation, build_history
 
-__all__ = ["FIXED_NOW", "Case", "load_cases", "run_case"]
+__all__ = ["FIXED_NOW", "Case", "load_cases", "load_history", "run_case"]
 
 FIXED_NOW = dt.datetime(2026, 3, 2, 10, 0, tzinfo=dt.UTC)
 """A Monday morning: the clock for messages without a Date: and cases without as_of."""
@@ -69,6 +73,23 @@ def load_cases(root: Path) -> list[Case]:
     return cases
 
 
+def load_history(path: Path) -> SenderHistory:
+    """A sender's history from a fixture file (see the module docstring)."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    sender = data["sender"]
+    sent: list[SentObservation] = []
+    for index, item in enumerate(data.get("sent", [])):
+        at = item["at"] if isinstance(item["at"], dt.datetime) else parse_as_of(str(item["at"]))
+        at = at if at.tzinfo else at.replace(tzinfo=dt.UTC)
+        recipients = tuple((a.lower(), "") for a in item["to"])
+        for copy in range(int(item.get("repeat", 1))):
+            moment = at + dt.timedelta(hours=copy)
+            key = f"{index}.{copy}"
+            sent.append(SentObservation(sender, moment, recipients, item.get("thread", ""), key))
+    confirmed = frozenset(a.lower() for a in data.get("confirmed", []))
+    return build_history(sender, sent, confirmed)
+
+
 def run_case(case: Case) -> tuple[Verdict, Pack, dict[str, Any]]:
     """Check the case's message; returns the verdict, the pack and the `check` JSON object."""
     pack = case.pack()
@@ -86,6 +107,7 @@ def run_case(case: Case) -> tuple[Verdict, Pack, dict[str, Any]]:
         sender=case.raw.get("sender"),
         channel=channel,
         sender_out_of_office=bool(case.raw.get("out_of_office", False)),
+        history=load_history(case.folder / case.raw["history"]) if "history" in case.raw else None,
     )
     verdict = evaluate(message, pack, context)
     data = verdict.to_dict(case.raw["file"])

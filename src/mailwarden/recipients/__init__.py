@@ -6,6 +6,20 @@ them are pure functions the misdirection rules call through `Context.history`.
 
 from __future__ import annotations
 
-from .history import RecipientStats, SenderHistory, SentObservation, observe, thread_id
+from .history import (
+    RecipientStats,
+    SenderHistory,
+    SentObservation,
+    build_history,
+    observe,
+    thread_id,
+)
 
-__all__ = ["RecipientStats", "SenderHistory", "SentObservation", "observe", "thread_id"]
+__all__ = [
+    "RecipientStats",
+    "SenderHistory",
+    "SentObservation",
+    "build_history",
+    "observe",
+    "thread_id",
+]

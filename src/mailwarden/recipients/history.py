@@ -17,9 +17,14 @@ from types import MappingProxyType
 
 from ..message.model import Message
 
-__all__ = ["RecipientStats", "SenderHistory", "SentObservation", "observe", "thread_id"]
-
-_EMPTY: Mapping[str, object] = MappingProxyType({})
+__all__ = [
+    "RecipientStats",
+    "SenderHistory",
+    "SentObservation",
+    "build_history",
+    "observe",
+    "thread_id",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +39,8 @@ class SentObservation:
     sent_at: dt.datetime
     recipients: tuple[tuple[str, str], ...]
     thread: str = ""
+    key: str = ""
+    """Identifies the message (its Message-ID), so importing a folder twice counts it once."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,4 +110,71 @@ def observe(message: Message, sender: str, sent_at: dt.datetime) -> SentObservat
         addr = address.addr_spec.lower()
         if addr and addr != own and "@" in addr:
             seen.setdefault(addr, address.display_name)
-    return SentObservation(own, sent_at, tuple(seen.items()), thread_id(message))
+    key = _bare(message.message_id)
+    return SentObservation(own, sent_at, tuple(seen.items()), thread_id(message), key)
+
+
+def _stats(
+    observations: list[SentObservation], confirmed: frozenset[str]
+) -> dict[str, RecipientStats]:
+    first: dict[str, dt.datetime] = {}
+    last: dict[str, dt.datetime] = {}
+    counts: dict[str, int] = {}
+    names: dict[str, list[str]] = {}
+    for item in observations:
+        for address, name in item.recipients:
+            counts[address] = counts.get(address, 0) + 1
+            first[address] = min(first.get(address, item.sent_at), item.sent_at)
+            last[address] = max(last.get(address, item.sent_at), item.sent_at)
+            if name and name not in names.setdefault(address, []):
+                names[address].append(name)
+    return {
+        a: RecipientStats(a, n, first[a], last[a], tuple(names.get(a, ())), a in confirmed)
+        for a, n in counts.items()
+    }
+
+
+def build_history(
+    sender: str,
+    observations: list[SentObservation],
+    confirmed: frozenset[str] = frozenset(),
+) -> SenderHistory:
+    """Aggregate one sender's observations (already within retention) into a `SenderHistory`.
+
+    `confirmed` are recipients the sender has confirmed as intended. Messages with the same
+    non-empty `key` are counted once. Recipients confirmed but never written to appear
+    with a count of 0, so that the confirmation still suppresses warnings.
+    """
+    own = sender.lower()
+    unique: dict[str, SentObservation] = {}
+    for index, item in enumerate(observations):
+        if item.sender.lower() == own:
+            unique.setdefault(item.key or f"#{index}", item)
+    kept = list(unique.values())
+    pairs: dict[str, dict[str, int]] = {}
+    domains: dict[str, int] = {}
+    threads: dict[str, set[str]] = {}
+    for item in kept:
+        addresses = [a for a, _ in item.recipients]
+        for address in addresses:
+            for other in addresses:
+                if other != address:
+                    row = pairs.setdefault(address, {})
+                    row[other] = row.get(other, 0) + 1
+        for domain in {a.rpartition("@")[2] for a in addresses}:
+            domains[domain] = domains.get(domain, 0) + 1
+        if item.thread:
+            threads.setdefault(item.thread, set()).update(addresses)
+    stats = _stats(kept, confirmed)
+    for address in confirmed - set(stats):
+        moment = dt.datetime.min.replace(tzinfo=dt.UTC)
+        stats[address] = RecipientStats(address, 0, moment, moment, (), True)
+    return SenderHistory(
+        sender=own,
+        messages=len(kept),
+        first_seen=min((i.sent_at for i in kept), default=None),
+        recipients=MappingProxyType(stats),
+        co_recipients=MappingProxyType({a: MappingProxyType(r) for a, r in pairs.items()}),
+        domains=MappingProxyType(domains),
+        threads=MappingProxyType({t: frozenset(m) for t, m in threads.items()}),
+    )

@@ -17,7 +17,15 @@ from .base import Rule
 
 __all__ = ["FAMILIES", "all_rules", "get_rule"]
 
-FAMILIES = ("personal_data", "recipients", "attachments", "conduct", "calendar", "mailbox")
+FAMILIES = (
+    "personal_data",
+    "recipients",
+    "misdirection",
+    "attachments",
+    "conduct",
+    "calendar",
+    "mailbox",
+)
 
 
 @cache

@@ -1,0 +1,1 @@
+"""Rules about the wrong recipient: judged against the sender's recipient history."""
