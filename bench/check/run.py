@@ -293,6 +293,8 @@ def _short(path: str) -> str:
     marker = "/mailwarden/"
     if marker in path:
         return "mailwarden/" + path.split(marker, 1)[1]
+    if path == "<string>":
+        return "(generated code: dataclass __eq__, ...)"
     if path.startswith(("~", "<")):
         return "(built-ins: re, str, ...)"
     parts = Path(path).parts
