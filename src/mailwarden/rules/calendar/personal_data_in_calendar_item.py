@@ -107,6 +107,12 @@ RULE = Rule(
     name="personal-data-in-calendar-item",
     summary="Third-party personal data in a calendar invitation not marked private.",
     check=check,
-    options={"subject_only": {"type": "boolean"}, "allow_case_ids": {"type": "boolean"}},
+    options={
+        "subject_only": {"type": "boolean", "description": "only the event title counts"},
+        "allow_case_ids": {
+            "type": "boolean",
+            "description": "ignore matches of the pack's case_id_patterns in titles",
+        },
+    },
     defaults={"subject_only": False, "allow_case_ids": True},
 )

@@ -69,9 +69,20 @@ RULE = Rule(
     summary="Identifiers of many people in one message (a spreadsheet export).",
     check=check,
     options={
-        "min_identifiers": {"type": "integer", "minimum": 1},
-        "min_people": {"type": "integer", "minimum": 1},
-        "external_only": {"type": "boolean"},
+        "min_identifiers": {
+            "type": "integer",
+            "minimum": 1,
+            "description": "distinct third-party identifiers that make a message bulk",
+        },
+        "min_people": {
+            "type": "integer",
+            "minimum": 1,
+            "description": "distinct third-party names that make a message bulk",
+        },
+        "external_only": {
+            "type": "boolean",
+            "description": "only messages with an external recipient",
+        },
     },
     defaults={"min_identifiers": 10, "min_people": 25, "external_only": False},
 )

@@ -76,8 +76,16 @@ RULE = Rule(
     check=check,
     options={
         "types": TYPES_OPTION,
-        "allow_case_ids": {"type": "boolean"},
-        "min_score": {"type": "number", "minimum": 0.5, "maximum": 1},
+        "allow_case_ids": {
+            "type": "boolean",
+            "description": "ignore matches of the pack's case_id_patterns",
+        },
+        "min_score": {
+            "type": "number",
+            "minimum": 0.5,
+            "maximum": 1,
+            "description": "detector score that counts in a subject line",
+        },
     },
     defaults={"allow_case_ids": True, "min_score": 0.5},
 )

@@ -113,8 +113,14 @@ RULE = Rule(
     check=check,
     options={
         "types": TYPES_OPTION,
-        "consent_exemption": {"type": "boolean"},
-        "public_reply_exemption": {"type": "boolean"},
+        "consent_exemption": {
+            "type": "boolean",
+            "description": "a consent marker (pack consent_markers) lifts the finding",
+        },
+        "public_reply_exemption": {
+            "type": "boolean",
+            "description": "replies to members of the public are exempt unless special-category",
+        },
     },
     defaults={"consent_exemption": True, "public_reply_exemption": False},
 )

@@ -84,6 +84,12 @@ RULE = Rule(
     name="personal-data-without-handling-notice",
     summary="Personal data leaving without a handling notice or protective marking.",
     check=check,
-    options={"notice_phrases": {"type": "array", "items": {"type": "string", "minLength": 3}}},
+    options={
+        "notice_phrases": {
+            "type": "array",
+            "items": {"type": "string", "minLength": 3},
+            "description": "phrases that count as a handling notice (case-insensitive)",
+        }
+    },
     defaults={"notice_phrases": tuple(_NOTICES)},
 )
