@@ -6,7 +6,8 @@ benchmark all key on these names.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, fields
 from enum import StrEnum
 from typing import Any
 
@@ -58,7 +59,7 @@ SENSITIVE_TYPES = frozenset(
 """UK GDPR Art. 9 special categories, plus criminal offences (Art. 10) and safeguarding."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Explanation:
     """Why a span was reported, and why its score is what it is (never the value itself).
 
@@ -73,6 +74,24 @@ class Explanation:
     lowered_by: tuple[str, ...] = ()
     note: str = ""
 
+    def __init__(  # noqa: PLR0917 - the dataclass's signature, positional fields included
+        self,
+        detector: str,
+        pattern: str,
+        checksum: str | None = None,
+        raised_by: tuple[str, ...] = (),
+        lowered_by: tuple[str, ...] = (),
+        note: str = "",
+    ) -> None:
+        # the dataclass's own __init__, writing each slot directly: a frozen dataclass's
+        # generated one goes through object.__setattr__ by name, field by field
+        _set_detector(self, detector)
+        _set_pattern(self, pattern)
+        _set_checksum(self, checksum)
+        _set_raised_by(self, raised_by)
+        _set_lowered_by(self, lowered_by)
+        _set_note(self, note)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "detector": self.detector,
@@ -84,7 +103,7 @@ class Explanation:
         }
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Entity:
     """A span `text[start:end]` of one type, scored 0–1 (Python `str` indices, code points)."""
 
@@ -95,6 +114,22 @@ class Entity:
     explanation: Explanation = field(compare=False)
     subtype: str | None = None
 
+    def __init__(  # noqa: PLR0917 - the dataclass's signature, positional fields included
+        self,
+        type: EntityType,
+        start: int,
+        end: int,
+        score: float,
+        explanation: Explanation,
+        subtype: str | None = None,
+    ) -> None:
+        _set_type(self, type)
+        _set_start(self, start)
+        _set_end(self, end)
+        _set_score(self, score)
+        _set_explanation(self, explanation)
+        _set_subtype(self, subtype)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "type": str(self.type),
@@ -104,3 +139,16 @@ class Entity:
             "score": round(self.score, 3),
             "explanation": self.explanation.to_dict(),
         }
+
+
+def _slot_setter(cls: type, name: str) -> Callable[[Any, Any], None]:
+    setter: Callable[[Any, Any], None] = cls.__dict__[name].__set__
+    return setter
+
+
+_set_detector, _set_pattern, _set_checksum, _set_raised_by, _set_lowered_by, _set_note = (
+    _slot_setter(Explanation, f.name) for f in fields(Explanation)
+)
+_set_type, _set_start, _set_end, _set_score, _set_explanation, _set_subtype = (
+    _slot_setter(Entity, f.name) for f in fields(Entity)
+)
