@@ -1,0 +1,121 @@
+"""The store's tables, as SQLAlchemy Core metadata shared by the queries and the migrations.
+
+Recipient history keeps metadata only (who wrote to whom, when, in which thread), never a
+subject or a body. Times are stored in UTC: `UTCDateTime` converts on the way in and gives
+timezone-aware UTC values on the way out on both back ends (SQLite keeps them naive).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    DateTime,
+    Dialect,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    SmallInteger,
+    String,
+    Table,
+    UniqueConstraint,
+)
+from sqlalchemy.types import TypeDecorator
+
+__all__ = [
+    "CONFIRMATIONS",
+    "MESSAGES",
+    "METADATA",
+    "RECIPIENTS",
+    "VERSION_TABLE",
+    "UTCDateTime",
+]
+
+VERSION_TABLE = "mailwarden_schema_version"
+"""Alembic's version table, named for the project so a shared database can hold others."""
+
+METADATA = MetaData(
+    naming_convention={
+        "ix": "ix_%(column_0_label)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+# An auto-incrementing key: BIGINT on PostgreSQL, and SQLite's INTEGER PRIMARY KEY (the rowid).
+_ID = BigInteger().with_variant(Integer(), "sqlite")
+
+
+class UTCDateTime(TypeDecorator[dt.datetime]):
+    """A point in time stored as UTC; aware values in, aware UTC values out.
+
+    A naive value is refused on the way in: the caller must say which zone it means.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect: Dialect) -> Any:
+        if value is None:
+            return None
+        if value.tzinfo is None or value.utcoffset() is None:
+            raise ValueError(f"a naive time cannot be stored (give a time zone): {value}")
+        utc = value.astimezone(dt.UTC)
+        return utc.replace(tzinfo=None) if dialect.name == "sqlite" else utc
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> dt.datetime | None:
+        if value is None:
+            return None
+        moment: dt.datetime = value
+        if moment.tzinfo is None:
+            return moment.replace(tzinfo=dt.UTC)
+        return moment.astimezone(dt.UTC)
+
+
+MESSAGES = Table(
+    "history_messages",
+    METADATA,
+    Column("id", _ID, primary_key=True, autoincrement=True),
+    Column("sender", String(320), nullable=False),
+    Column("message_key", String(255), nullable=False),
+    Column("sent_at", UTCDateTime(), nullable=False),
+    Column("thread", String(), nullable=False, server_default=""),
+    UniqueConstraint("sender", "message_key"),
+    Index("ix_history_messages_sender_sent_at", "sender", "sent_at"),
+    Index("ix_history_messages_sent_at", "sent_at"),
+    comment="Sent messages as recipient history sees them: no subject, no body.",
+)
+"""One row per sent message: its sender, a key unique per sender, when, and its thread."""
+
+RECIPIENTS = Table(
+    "history_recipients",
+    METADATA,
+    Column(
+        "message_id",
+        _ID,
+        ForeignKey("history_messages.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("address", String(320), primary_key=True),
+    Column("position", SmallInteger(), nullable=False),
+    Column("display_name", String(), nullable=False, server_default=""),
+    Index("ix_history_recipients_address", "address"),
+    comment="The recipients of each sent message (To, Cc, Bcc, envelope), in order.",
+)
+"""One row per recipient of a sent message: address, display name, order in the message."""
+
+CONFIRMATIONS = Table(
+    "history_confirmations",
+    METADATA,
+    Column("sender", String(320), primary_key=True),
+    Column("recipient", String(320), primary_key=True),
+    Column("confirmed_at", UTCDateTime(), nullable=False),
+    Index("ix_history_confirmations_recipient", "recipient"),
+    comment="Recipients a sender confirmed as intended (warnings about them suppressed).",
+)
+"""A sender's confirmation that a recipient is intended, and when it was last given."""
