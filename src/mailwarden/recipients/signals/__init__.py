@@ -4,6 +4,13 @@ Each signal lives in its own module and explains itself; `misdirection_signals` 
 all with the learning period and confirmations applied. No I/O, no clock: the history and
 the time are passed in.
 
+1. `new_recipient`: first-time or rare recipient (acted on only with personal data);
+2. `lookalike`: an unfamiliar address that reads like a usual contact;
+3. `group`: a recipient that does not belong with the others;
+4. `thread`: a reply or forward that widens a thread's audience or takes it outside;
+5. `salutation`: a greeting to someone other than the single recipient;
+6. `attachment`: an attached file naming a person or case the mail never mentions.
+
 Use::
 
     from mailwarden.recipients.signals import SignalOptions, misdirection_signals
@@ -15,16 +22,43 @@ Use::
 
 from __future__ import annotations
 
+from .attachment import attachment_signals
+from .confusables import skeleton
+from .distance import damerau_levenshtein
 from .entry import misdirection_signals
-from .model import Signal, SignalKind, SignalOptions, in_learning_period, masked_address
+from .group import group_signals
+from .lookalike import lookalike_signals
+from .model import (
+    ANOMALY_KINDS,
+    CONFIRMABLE_KINDS,
+    Signal,
+    SignalKind,
+    SignalOptions,
+    in_learning_period,
+    masked_address,
+)
+from .names import name_tokens
 from .new_recipient import new_recipient_signals
+from .salutation import greeting_name, salutation_signals
+from .thread import thread_signals
 
 __all__ = [
+    "ANOMALY_KINDS",
+    "CONFIRMABLE_KINDS",
     "Signal",
     "SignalKind",
     "SignalOptions",
+    "attachment_signals",
+    "damerau_levenshtein",
+    "greeting_name",
+    "group_signals",
     "in_learning_period",
+    "lookalike_signals",
     "masked_address",
     "misdirection_signals",
+    "name_tokens",
     "new_recipient_signals",
+    "salutation_signals",
+    "skeleton",
+    "thread_signals",
 ]

@@ -19,6 +19,9 @@ from typing import TYPE_CHECKING
 from ...message.model import Message
 from ...policy.pack import Pack
 from ..history import SenderHistory
+from .attachment import attachment_signals
+from .group import group_signals
+from .lookalike import lookalike_signals
 from .model import (
     ANOMALY_KINDS,
     CONFIRMABLE_KINDS,
@@ -28,6 +31,8 @@ from .model import (
     in_learning_period,
 )
 from .new_recipient import new_recipient_signals
+from .salutation import salutation_signals
+from .thread import thread_signals
 
 if TYPE_CHECKING:
     from ...rules.facts import Facts, Recipient
@@ -99,21 +104,40 @@ def misdirection_signals(
         facts = facts_or_recipients
         recipients = facts.recipients
     own = history.sender.lower() if history else ""
-    pairs: list[tuple[str, str]] = []
+    targets: list[tuple[str, str, str, str]] = []
     seen: set[str] = set()
     for recipient in recipients:
         address = recipient.address.addr_spec.lower()
         if "@" not in address or address == own or address in seen:
             continue
         seen.add(address)
-        pairs.append((address, recipient.where))
+        targets.append((address, recipient.where, recipient.address.display_name, recipient.field))
+    pairs = [(a, w) for a, w, _, _ in targets]
 
     found: list[Signal] = []
     learning = in_learning_period(history, clock, options)
     if history is not None and not learning:
+        internal = pack.is_internal
         suspects = [(a, w) for a, w in pairs if not history.confirmed(a)]
         if SignalKind.NEW_RECIPIENT in wanted:
             found.extend(new_recipient_signals(suspects, history, options))
+        if SignalKind.LOOKALIKE in wanted:
+            named = [(a, w, d) for a, w, d, _ in targets if not history.confirmed(a)]
+            found.extend(lookalike_signals(named, history, options, internal))
+        if SignalKind.UNUSUAL_FOR_GROUP in wanted:
+            found.extend(
+                s
+                for s in group_signals(pairs, history, options)
+                if s.recipient in {a for a, _ in suspects}
+            )
+        if wanted & {SignalKind.NEW_EXTERNAL_DOMAIN_IN_THREAD, SignalKind.AUDIENCE_WIDENED}:
+            found.extend(thread_signals(message, pairs, history, internal))
+        if SignalKind.SALUTATION_MISMATCH in wanted:
+            found.extend(salutation_signals(message, targets))
+    if SignalKind.ATTACHMENT_MISMATCH in wanted and (facts or facts_or_recipients is None):
+        if facts is None:
+            facts = _facts(message, pack, history, clock)
+        found.extend(attachment_signals(facts, options))
     found = [
         s
         for s in found
