@@ -14,6 +14,7 @@ import sys
 from importlib import resources
 from typing import Any
 
+from ._cli_history import CheckHistory, check_history
 from ._render import read_text
 from ._render_verdict import render_verdict
 from .checking import context_for, parse_as_of, text_message
@@ -85,6 +86,26 @@ def run_check(args: argparse.Namespace, settings: Settings) -> int:
     pack = _pack(args.policy, settings)
     as_of = parse_as_of(args.as_of) if args.as_of else None
     now = dt.datetime.now(dt.UTC)
+    history = check_history(args.store, settings, at=as_of or now)
+    try:
+        return _check_all(
+            args, paths, pack=pack, settings=settings, now=now, as_of=as_of, history=history
+        )
+    finally:
+        if history is not None:
+            history.close()
+
+
+def _check_all(
+    args: argparse.Namespace,
+    paths: list[str],
+    *,
+    pack: Pack,
+    settings: Settings,
+    now: dt.datetime,
+    as_of: dt.datetime | None,
+    history: CheckHistory | None,
+) -> int:
     colour = args.format == "text" and sys.stdout.isatty()
     status = EXIT_OK
     for item in read_paths(paths, settings.limits):
@@ -95,7 +116,13 @@ def run_check(args: argparse.Namespace, settings: Settings) -> int:
                 print(json.dumps({"source": item.source, "error": item.error}))
             continue
         context = context_for(
-            item.message, pack, now=now, as_of=as_of, sender=args.sender, direction=args.direction
+            item.message,
+            pack,
+            now=now,
+            as_of=as_of,
+            sender=args.sender,
+            direction=args.direction,
+            history=history.for_message(item.message, args.sender) if history else None,
         )
         verdict = evaluate(item.message, pack, context)
         if verdict.action.stops and status == EXIT_OK:

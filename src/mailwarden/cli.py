@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import Any, NoReturn
 
 from . import __version__
+from ._cli_history import add_history_commands, run_history
 from ._cli_policy import add_policy_commands, run_check, run_check_text, run_policy, sample_path
 from ._render import entity_json, entity_line, read_text, render_inspect
 from .detectors import detect
@@ -71,6 +72,7 @@ def _build_parser() -> argparse.ArgumentParser:
     )
 
     add_policy_commands(commands)
+    add_history_commands(commands)
 
     settings = commands.add_parser("settings", help="show the effective settings")
     settings.add_argument("action", choices=("show",))
@@ -150,6 +152,8 @@ def _run(argv: Sequence[str] | None) -> int:
         return run_check_text(args, settings)
     if args.command == "policy":
         return run_policy(args, settings)
+    if args.command == "history":
+        return run_history(args, settings)
     return _settings_show(settings)
 
 
