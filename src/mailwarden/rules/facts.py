@@ -97,13 +97,17 @@ class Located:
     kind: str
     section: str
     value: str
-    masked: str
     third_party: bool
     owner: str = ""
 
     @property
     def type(self) -> EntityType:
         return self.entity.type
+
+    @property
+    def masked(self) -> str:
+        """The form that may be shown (worked out only for the evidence that is shown)."""
+        return mask_value(self.entity.type, self.value)
 
     def evidence(self) -> Evidence:
         return Evidence(str(self.entity.type), self.where, self.masked)
@@ -253,8 +257,7 @@ class Facts:
             entity = item.entity
             value = place.text[entity.start : entity.end]
             section = self._section_of(place, entity.start)
-            masked = mask_value(entity.type, value)
-            yield Located(entity, place.where, place.kind, section, value, masked, not owner, owner)
+            yield Located(entity, place.where, place.kind, section, value, not owner, owner)
 
     def _owner(self, kind: EntityType, value: str, section: str) -> str:
         """Why this value is not third-party data ('' when it is)."""
@@ -330,7 +333,8 @@ class Facts:
         ]
         if not counted:
             return ()
-        return tuple(e for e in found if e in counted or e.type is EntityType.PERSON)
+        chosen = {id(e) for e in counted}
+        return tuple(e for e in found if id(e) in chosen or e.type is EntityType.PERSON)
 
     def consent_given(self) -> bool:
         """True when the subject or new text carries one of the pack's consent markers."""
