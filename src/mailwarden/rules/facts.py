@@ -138,6 +138,7 @@ class Facts:
         self.message = message
         self.pack = pack
         self.context = context
+        self._personal: dict[tuple[tuple[str, ...] | None, bool], tuple[Located, ...]] = {}
 
     # --- who ---------------------------------------------------------------------------
 
@@ -320,6 +321,15 @@ class Facts:
         quoted history is exactly that. A name counts beside any of these, or on its own
         with `names_alone` (a subject or a calendar title, where a name is the breach).
         """
+        key = (None if kinds is None else tuple(kinds), names_alone)
+        cached = self._personal.get(key)
+        if cached is None:
+            cached = self._personal[key] = self._personal_data(key[0], names_alone)
+        return cached
+
+    def _personal_data(
+        self, kinds: tuple[str, ...] | None, names_alone: bool
+    ) -> tuple[Located, ...]:
         found = self.third_party(kinds=kinds)
         if names_alone:
             return found
