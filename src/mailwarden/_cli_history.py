@@ -260,7 +260,7 @@ def _import(args: argparse.Namespace, settings: Settings) -> int:
 
         target = parse_imap_url(args.imap)
         password = _password(args.password_env)
-        with _open(_store_url(args, settings)) as store, open_folder(target, password) as folder:
+        with open_folder(target, password) as folder, _open(_store_url(args, settings)) as store:
             if args.format == "text":
                 print(f"reading {folder.count} messages from {target.label}/{folder.folder}")
             report = import_messages(

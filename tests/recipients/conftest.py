@@ -1,0 +1,238 @@
+"""A real Dovecot IMAP server for the import tests, and synthetic sent mail.
+
+The server runs from its own configuration in a temporary directory, in the foreground
+(`dovecot -F -c CONF`), listening on a free high port of 127.0.0.1 with plain-text login
+(nothing leaves the machine), one mailbox per test user under the same directory. It needs the
+`dovecot` binary (package `dovecot-imapd`, which `scripts/test` installs): without it the IMAP
+tests skip with the reason on a developer machine and fail in CI (`CI=true`), where a skip
+would hide that they never ran.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import email.utils
+import grp
+import imaplib
+import os
+import pwd
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+USERS = {"alex": "correct horse", "sam": "battery staple"}
+OWNER = "alex.officer@council.example.gov.uk"
+NAMED_FOLDER = "Archive/Envoyés 2025"
+START_SECONDS = 20.0
+
+
+def sent_message(
+    number: int,
+    *,
+    sender: str = OWNER,
+    to: str = "dana@partner.example",
+    cc: str = "duty.team@council.example.gov.uk",
+    at: dt.datetime | None = None,
+    date: bool = True,
+    extra: str = "",
+) -> bytes:
+    """One synthetic sent message (CRLF line ends, as IMAP stores them)."""
+    moment = at or dt.datetime.now(dt.UTC) - dt.timedelta(days=number % 300 + 1)
+    lines = [
+        f"From: Alex Officer <{sender}>",
+        f"To: Dana Whitfield <{to}>",
+        f"Cc: {cc}",
+        f"Subject: Case update {number}",
+        f"Message-ID: <sent-{number}@council.example.gov.uk>",
+        "MIME-Version: 1.0",
+        "Content-Type: text/plain; charset=utf-8",
+    ]
+    if date:
+        lines.append(f"Date: {email.utils.format_datetime(moment)}")
+    if extra:
+        lines.append(extra)
+    body = f"Dear Dana,\r\n\r\nThe visit for case {number} is on Tuesday.\r\n\r\nAlex\r\n"
+    return ("\r\n".join(lines) + "\r\n\r\n" + body).encode()
+
+
+@dataclass(frozen=True, slots=True)
+class Dovecot:
+    """A running Dovecot: where it listens and how to log in."""
+
+    host: str
+    port: int
+    root: Path
+    log: Path
+
+    def url(self, user: str, folder: str = "") -> str:
+        from urllib.parse import quote
+
+        path = f"/{quote(folder)}" if folder else ""
+        return f"imap://{user}@{self.host}:{self.port}{path}"
+
+    @contextlib.contextmanager
+    def session(self, user: str) -> Iterator[imaplib.IMAP4]:
+        connection = imaplib.IMAP4(self.host, self.port, timeout=30)
+        try:
+            connection.login(user, USERS[user])
+            yield connection
+        finally:
+            with contextlib.suppress(Exception):
+                connection.logout()
+
+    def append(self, user: str, folder: str, messages: list[bytes]) -> None:
+        """APPEND `messages` to `folder` (modified UTF-7 name, created if missing)."""
+        from mailwarden.recipients._imap import encode_folder
+
+        wire = '"' + encode_folder(folder) + '"'
+        with self.session(user) as connection:
+            connection.create(wire)  # NO when it exists: fine
+            for data in messages:
+                status, detail = connection.append(wire, "(\\Seen)", None, data)
+                assert status == "OK", detail
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _dovecot_binary() -> str | None:
+    found = shutil.which("dovecot")
+    if found:
+        return found
+    return next(
+        (p for p in ("/usr/sbin/dovecot", "/usr/local/sbin/dovecot") if os.access(p, os.X_OK)), None
+    )
+
+
+def _accounts() -> tuple[str, str, int, int]:
+    """(service user, service group, mail uid, mail gid): unprivileged, as Dovecot requires.
+
+    As root, Dovecot drops to `nobody` for its login and internal processes and the mail
+    files; as anyone else it runs entirely as that user.
+    """
+    if os.geteuid() == 0:
+        nobody = pwd.getpwnam("nobody")
+        group = grp.getgrgid(nobody.pw_gid).gr_name
+        return "nobody", group, nobody.pw_uid, nobody.pw_gid
+    me = pwd.getpwuid(os.geteuid())
+    return me.pw_name, grp.getgrgid(os.getegid()).gr_name, os.geteuid(), os.getegid()
+
+
+def _config(root: Path, port: int) -> str:
+    user, group, uid, gid = _accounts()
+    return f"""\
+protocols = imap
+listen = 127.0.0.1
+base_dir = {root}/run
+state_dir = {root}/state
+log_path = {root}/dovecot.log
+ssl = no
+disable_plaintext_auth = no
+auth_mechanisms = plain
+auth_failure_delay = 0
+default_internal_user = {user}
+default_internal_group = {group}
+default_login_user = {user}
+first_valid_uid = {min(uid, 500) or 1}
+first_valid_gid = 0
+passdb {{
+  driver = passwd-file
+  args = scheme=PLAIN username_format=%n {root}/passwd
+}}
+userdb {{
+  driver = static
+  args = uid={uid} gid={gid} home={root}/home/%n
+}}
+mail_location = maildir:~/Maildir
+namespace inbox {{
+  inbox = yes
+  separator = /
+  mailbox Sent {{
+    special_use = \\Sent
+    auto = subscribe
+  }}
+  mailbox Drafts {{
+    special_use = \\Drafts
+    auto = subscribe
+  }}
+}}
+service imap-login {{
+  chroot =
+  inet_listener imap {{
+    address = 127.0.0.1
+    port = {port}
+  }}
+  inet_listener imaps {{
+    port = 0
+  }}
+}}
+service anvil {{
+  chroot =
+}}
+"""
+
+
+def _wait_for_port(port: int, process: subprocess.Popen[bytes], log: Path) -> None:
+    deadline = time.monotonic() + START_SECONDS
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            break
+        with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), 0.5):
+            return
+        time.sleep(0.1)
+    output = log.read_text(errors="replace") if log.exists() else ""
+    pytest.fail(f"Dovecot did not start on port {port}:\n{output[-2000:]}")
+
+
+@pytest.fixture(scope="session")
+def dovecot() -> Iterator[Dovecot]:
+    """A real Dovecot on 127.0.0.1 with users `alex` and `sam` (passwords in USERS)."""
+    binary = _dovecot_binary()
+    if binary is None:
+        reason = "dovecot not installed (apt-get install dovecot-imapd; scripts/test does it)"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"{reason}: the IMAP import tests must run in CI")
+        pytest.skip(reason)
+    # Short and outside pytest's private temp dir: socket paths are limited to 108 bytes and
+    # Dovecot's unprivileged processes must be able to reach the directory.
+    root = Path(tempfile.mkdtemp(prefix="mw-dovecot-"))
+    root.chmod(0o755)
+    process: subprocess.Popen[bytes] | None = None
+    try:
+        _, _, uid, gid = _accounts()
+        for sub in ("run", "state", "home"):
+            (root / sub).mkdir()
+        os.chown(root / "home", uid, gid)
+        passwd = root / "passwd"
+        passwd.write_text("".join(f"{u}:{{PLAIN}}{p}::::::\n" for u, p in USERS.items()))
+        passwd.chmod(0o644)
+        port = _free_port()
+        conf = root / "dovecot.conf"
+        conf.write_text(_config(root, port))
+        console = root / "console.log"
+        with console.open("wb") as sink:
+            process = subprocess.Popen(
+                [binary, "-F", "-c", str(conf)], stdout=sink, stderr=subprocess.STDOUT
+            )
+        _wait_for_port(port, process, console)
+        yield Dovecot("127.0.0.1", port, root, root / "dovecot.log")
+    finally:
+        if process is not None and process.poll() is None:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait(timeout=10)
+        shutil.rmtree(root, ignore_errors=True)
