@@ -16,6 +16,7 @@ from typing import Any, NoReturn
 from . import __version__
 from ._cli_history import add_history_commands, run_history
 from ._cli_policy import add_policy_commands, run_check, run_check_text, run_policy, sample_path
+from ._cli_serve import add_serve_command, run_serve
 from ._render import entity_json, entity_line, read_text, render_inspect
 from .detectors import detect
 from .errors import MailwardenError
@@ -72,6 +73,7 @@ def _build_parser() -> argparse.ArgumentParser:
     )
 
     add_policy_commands(commands)
+    add_serve_command(commands)
     add_history_commands(commands)
 
     settings = commands.add_parser("settings", help="show the effective settings")
@@ -152,6 +154,8 @@ def _run(argv: Sequence[str] | None) -> int:
         return run_check_text(args, settings)
     if args.command == "policy":
         return run_policy(args, settings)
+    if args.command == "serve":
+        return run_serve(args, settings)
     if args.command == "history":
         return run_history(args, settings)
     return _settings_show(settings)
