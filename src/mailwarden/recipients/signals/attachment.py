@@ -54,6 +54,10 @@ def _masked_case(key: str) -> str:
     return f"a case reference ending {key[-3:]}" if len(key) > 3 else "a case reference"
 
 
+def _case_mask(key: str) -> str:
+    return "*" * max(len(key) - 3, 0) + key[-3:] if len(key) > 3 else "*" * len(key)
+
+
 def attachment_signals(facts: Facts, options: SignalOptions) -> Iterator[Signal]:
     """A signal for each attached file naming a person or case the mail never mentions."""
     message = facts.message
@@ -99,4 +103,15 @@ def attachment_signals(facts: Facts, options: SignalOptions) -> Iterator[Signal]
             else:
                 score = max(score, 0.75 if mail_names_someone else 0.55)
         if reasons:
-            yield Signal(SignalKind.ATTACHMENT_MISMATCH, "", place.where, score, tuple(reasons))
+            evidence = [("CASE_ID", _case_mask(c)) for c in odd_cases[:3]]
+            evidence += [
+                (str(EntityType.PERSON), m) for m in list(dict.fromkeys(missing.values()))[:5]
+            ]
+            yield Signal(
+                SignalKind.ATTACHMENT_MISMATCH,
+                "",
+                place.where,
+                score,
+                tuple(reasons),
+                tuple(evidence),
+            )

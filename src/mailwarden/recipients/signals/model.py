@@ -60,6 +60,8 @@ class Signal:
     signal); `where` is its DESIGN label: `recipient:<n>` (numbered as `Facts.recipients`),
     or `attachment:<n>` for an attachment mismatch. `score` is 0-1, higher is stronger.
     `reasons` are short plain-English sentences, with addresses and names masked only.
+    `evidence` lists masked items behind an attachment signal as `(type, masked)` pairs
+    (`PERSON` initials, `CASE_ID` with all but the last three digits hidden).
     """
 
     kind: SignalKind
@@ -67,6 +69,7 @@ class Signal:
     where: str
     score: float
     reasons: tuple[str, ...]
+    evidence: tuple[tuple[str, str], ...] = ()
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.score <= 1.0:
