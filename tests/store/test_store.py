@@ -467,4 +467,27 @@ def test_bulk_import_and_history_of_20k_messages(store: Store) -> None:
     print(f"\n{store.backend}: record_many 20k {imported:.2f} s, history 20k {read:.2f} s")
     assert history.messages == 20_000
     assert history.count("archive@x.gov.uk") == 20_000 and len(history.threads) == 500
+    assert history.recipients["colleague7@x.gov.uk"].display_names == ("Colleague 7",)
+    assert store.record_many(observations) == 0
     assert store.record_many(observations[:100]) == 0
+
+
+def test_a_large_batch_skips_what_is_stored_and_records_the_rest_whole(store: Store) -> None:
+    # 1,000 observations: PostgreSQL takes its COPY path for a batch this size
+    batch = [
+        sent(i, f"to{i}@x.gov.uk", f"cc{i % 3}@partner.example", "Zz@X.gov.uk") for i in range(1000)
+    ]
+    assert store.record_many(batch[:300]) == 300
+    assert store.record_many(batch[:700] + batch) == 700
+    history = store.history(SENDER, now=T0 + dt.timedelta(days=1), retention_days=YEAR)
+    assert history.messages == 1000 and history.count("zz@x.gov.uk") == 1000
+    assert history.co_recipients["to5@x.gov.uk"] == {"cc2@partner.example": 1, "zz@x.gov.uk": 1}
+    assert history == build_history(
+        SENDER,
+        [
+            SentObservation(
+                o.sender, o.sent_at, tuple((a.lower(), n) for a, n in o.recipients), o.thread, o.key
+            )
+            for o in batch
+        ],
+    )
