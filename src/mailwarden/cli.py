@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import Any, NoReturn
 
 from . import __version__
+from ._cli_gateway import add_gateway_commands, run_milter, run_quarantine
 from ._cli_history import add_history_commands, run_history
 from ._cli_policy import add_policy_commands, run_check, run_check_text, run_policy, sample_path
 from ._cli_serve import add_serve_command, run_serve
@@ -75,6 +76,7 @@ def _build_parser() -> argparse.ArgumentParser:
     add_policy_commands(commands)
     add_serve_command(commands)
     add_history_commands(commands)
+    add_gateway_commands(commands)
 
     settings = commands.add_parser("settings", help="show the effective settings")
     settings.add_argument("action", choices=("show",))
@@ -158,6 +160,10 @@ def _run(argv: Sequence[str] | None) -> int:
         return run_serve(args, settings)
     if args.command == "history":
         return run_history(args, settings)
+    if args.command == "milter":
+        return run_milter(args, settings)
+    if args.command == "quarantine":
+        return run_quarantine(args, settings)
     return _settings_show(settings)
 
 

@@ -8,6 +8,7 @@ the variable), because a misspelt key silently ignored is a policy silently not 
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
@@ -26,6 +27,7 @@ __all__ = ["Settings", "default_store_url", "load_settings"]
 ENV_PREFIX = "MAILWARDEN_"
 SETTINGS_ENV = "MAILWARDEN_SETTINGS"
 DEFAULT_FILE = "mailwarden.yaml"
+DEFAULT_INTERNAL_NETWORKS = ("127.0.0.0/8", "::1/128")
 
 
 def default_store_url() -> str:
@@ -48,6 +50,8 @@ class Settings:
     api_keys: tuple[str, ...] = ()
     override_signing_key: str | None = None
     notices: Mapping[str, Any] = field(default_factory=lambda: _frozen(None))
+    internal_networks: tuple[str, ...] = DEFAULT_INTERNAL_NETWORKS
+    milter: Mapping[str, Any] = field(default_factory=lambda: _frozen(None))
     origins: Mapping[str, str] = field(default_factory=lambda: _frozen(None))
 
 
@@ -113,7 +117,14 @@ def _from_environment(environ: Mapping[str, str]) -> dict[str, Any]:
                 f"unknown setting in environment variable {name} "
                 f"(known: {', '.join(ENV_PREFIX + k.upper() for k in KEYS)})"
             )
-        if key in ("limits", "encryption_tag", "notices", "api_keys"):
+        if key in (
+            "limits",
+            "encryption_tag",
+            "notices",
+            "api_keys",
+            "internal_networks",
+            "milter",
+        ):
             try:
                 values[key] = yaml.safe_load(raw)
             except yaml.YAMLError:
@@ -146,6 +157,51 @@ def _api_keys(value: Any, origin: str) -> tuple[str, ...]:
     if isinstance(value, list) and all(isinstance(k, str) for k in value):
         return tuple(value)
     raise ConfigError(f"{origin}: 'api_keys' must be a list of strings")
+
+
+def _networks(value: Any, origin: str) -> tuple[str, ...]:
+    if value is None:
+        return DEFAULT_INTERNAL_NETWORKS
+    items = [v.strip() for v in value.split(",")] if isinstance(value, str) else value
+    if not isinstance(items, list) or not all(isinstance(v, str) for v in items):
+        raise ConfigError(f"{origin}: 'internal_networks' must be a list of networks")
+    for item in items:
+        try:
+            ipaddress.ip_network(item, strict=False)
+        except ValueError:
+            raise ConfigError(f"{origin}: 'internal_networks': not a network: {item!r}") from None
+    return tuple(v for v in items if v)
+
+
+MILTER_KEYS = {
+    "socket": str,
+    "socket_mode": str,
+    "timeout": float,
+    "drain_seconds": float,
+    "workers": int,
+}
+ON_ERROR = ("tempfail", "accept", "hold")
+
+
+def _milter(value: Any, origin: str) -> Mapping[str, Any]:
+    """The gateway's `milter` section: socket, timeout, drain_seconds, workers, on_error."""
+    section = _mapping(value, "milter", origin)
+    for key, item in section.items():
+        if key == "on_error":
+            if item not in ON_ERROR:
+                raise ConfigError(
+                    f"{origin}: milter 'on_error' must be one of {', '.join(ON_ERROR)}"
+                )
+        elif key not in MILTER_KEYS:
+            known = ", ".join([*MILTER_KEYS, "on_error"])
+            raise ConfigError(f"{origin}: unknown milter setting '{key}' (known: {known})")
+        elif MILTER_KEYS[key] is str and not isinstance(item, str):
+            raise ConfigError(f"{origin}: milter '{key}' must be text")
+        elif MILTER_KEYS[key] is not str and (
+            isinstance(item, bool) or not isinstance(item, int | float) or item <= 0
+        ):
+            raise ConfigError(f"{origin}: milter '{key}' must be a number above 0")
+    return section
 
 
 def _mapping(value: Any, key: str, origin: str) -> Mapping[str, Any]:
@@ -204,5 +260,9 @@ def load_settings(
             where("override_signing_key", ""),
         ),
         notices=_mapping(merged.get("notices"), "notices", where("notices", "")),
+        internal_networks=_networks(
+            merged.get("internal_networks"), where("internal_networks", "")
+        ),
+        milter=_milter(merged.get("milter"), where("milter", "")),
         origins=_frozen({key: origins.get(key, "default") for key in KEYS}),
     )

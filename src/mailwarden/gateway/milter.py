@@ -1,0 +1,333 @@
+"""The Postfix (and Sendmail) milter: mail in flight in, a `Decision` out, milter replies back.
+
+An adapter (house rule 1): it collects what the MTA tells it about one message (MAIL FROM,
+every RCPT TO including Bcc, the SASL login `{auth_authen}`, the client address, the header
+fields and the body), hands it to `decision.decide`, and translates the answer:
+
+| decision | milter reply |
+| --- | --- |
+| reject | `550 5.7.1` with the clause and the fix, one ASCII line |
+| hold | `SMFIR_QUARANTINE` (Postfix hold queue) with the reason, and `X-Mailwarden-Quarantine` |
+| accept | the `X-Mailwarden-*` headers, the encryption route header, the subject tag |
+| tempfail | `451 4.7.1` (the MTA keeps the message and retries) |
+
+Each message on a connection starts from a clean state (MAIL FROM resets it). The body is
+kept up to the size limit (`limits.max_message_bytes`); a larger message is held with that
+reason, never dropped and never passed unjudged. The pack is loaded once and shared by every
+connection thread (the engine is pure).
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import datetime as dt
+import logging
+import threading
+import time
+import unicodedata
+from dataclasses import dataclass, replace
+
+from ..policy.pack import Pack
+from ._milter_types import Handler, Reply
+from .decision import Decision, GatewayEnvelope, GatewayOptions, _fault, decide
+
+__all__ = [
+    "MilterConfig",
+    "MilterServer",
+    "Reply",
+    "Session",
+    "smtp_text",
+    "translate",
+]
+
+log = logging.getLogger("mailwarden.milter")
+
+OWN_HEADERS = ("x-mailwarden-verdict", "x-mailwarden-findings", "x-mailwarden-quarantine")
+"""Headers only the gateway may set: copies arriving with the message are removed."""
+MAX_REPLY = 450
+"""Characters of reply text: one SMTP line (RFC 5321: 512 octets with code and CRLF)."""
+MAX_HEADER_LINE = 76
+
+_ASCII = str.maketrans(
+    {
+        "‘": "'",
+        "’": "'",
+        "“": '"',
+        "”": '"',
+        "–": "-",
+        "—": "-",
+        "…": "...",
+        "£": "GBP ",
+        " ": " ",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class MilterConfig:
+    """How the milter runs (settings `milter`, flags override)."""
+
+    listen: str = "unix:/run/mailwarden/milter.sock"
+    timeout: float = 60.0
+    """Seconds one decision may take before the message gets the `on_error` answer."""
+    drain_seconds: float = 30.0
+    """On SIGTERM: how long messages in progress may take to finish before exit."""
+    workers: int = 8
+    """Threads that run decisions (the MTA connections themselves are libmilter's threads)."""
+    mta_timeout: int = 600
+    """libmilter's I/O timeout with the MTA, in seconds."""
+    socket_mode: int = 0o660
+    """Permissions of a unix socket (the MTA's user or group must be able to write to it)."""
+
+
+def smtp_text(text: str, limit: int = MAX_REPLY) -> str:
+    """One line of printable ASCII for an SMTP reply or header: no CR/LF, `%` doubled.
+
+    Too long, the middle of the explanation is cut, so the clause (at the start) and the fix
+    (after "Fix:") both survive.
+    """
+    folded = unicodedata.normalize("NFKD", text.translate(_ASCII))
+    ascii_text = folded.encode("ascii", "ignore").decode("ascii")
+    line = " ".join("".join(c if c.isprintable() else " " for c in ascii_text).split())
+    if len(line) > limit:
+        head, sep, fix = line.partition(" Fix: ")
+        tail = f"{sep}{fix}" if sep and len(sep) + len(fix) < limit // 2 else ""
+        room = limit - len(tail) - 3
+        line = head[:room].rstrip() + "..." + tail
+        line = line[:limit]
+    return line.replace("%", "%%")
+
+
+def _header_value(value: str) -> str:
+    """ASCII, folded at ", " so no line passes MAX_HEADER_LINE where it can be helped."""
+    text = smtp_text(value, limit=4000).replace("%%", "%")
+    out: list[str] = []
+    width = 0
+    for i, piece in enumerate(text.split(", ")):
+        item = piece if i == 0 else f", {piece}"
+        if out and width + len(item) > MAX_HEADER_LINE:
+            out.append(",\n\t")
+            item = piece
+            width = 1
+        out.append(item)
+        width += len(item)
+    return "".join(out)
+
+
+def translate(
+    decision: Decision, subject: tuple[int, bytes] | None, own: tuple[tuple[str, int], ...]
+) -> Reply:
+    """The milter reply for a decision. `subject`: (index, raw value) of the first Subject;
+    `own`: gateway headers that came with the message, to remove."""
+    if decision.action == "reject":
+        xcode, _, text = decision.reply.partition(" ")
+        return Reply("reject", "550", xcode or "5.7.1", smtp_text(text))
+    if decision.action == "tempfail":
+        xcode, _, text = decision.reply.partition(" ")
+        if not xcode.startswith("4."):
+            xcode, text = "4.7.1", decision.reply or "policy check unavailable"
+        return Reply("tempfail", "451", xcode, smtp_text(text))
+    removals = tuple((name, index, "") for name, index in sorted(own, key=lambda o: -o[1]))
+    added = tuple((name, _header_value(value)) for name, value in decision.headers)
+    changes = removals
+    if decision.subject_tag and decision.action == "accept":
+        tag = smtp_text(decision.subject_tag, limit=100).replace("%%", "%")
+        if subject is None:
+            added += (("Subject", tag),)
+        else:
+            index, raw = subject
+            current = raw.decode("utf-8", "replace").replace("\r\n", "\n")
+            if not current.lstrip().startswith(tag):
+                changes += (("Subject", index, f"{tag} {current.lstrip()}"),)
+    if decision.action == "hold":
+        reason = smtp_text(decision.reason or "held for review", limit=250).replace("%%", "%")
+        return Reply("accept", add_headers=added, change_headers=changes, quarantine=reason)
+    return Reply("accept", add_headers=added, change_headers=changes)
+
+
+class Session:
+    """One MTA connection: the state of the message in progress, reset at each MAIL FROM."""
+
+    def __init__(self, server: MilterServer) -> None:
+        self._server = server
+        self._client = ""
+        self._active = False
+        self._reset()
+
+    def _reset(self) -> None:
+        self._mail_from = ""
+        self._login = ""
+        self._recipients: list[str] = []
+        self._parts: list[bytes] = []
+        self._in_body = False
+        self._size = 0
+        self._over = False
+        self._counts: dict[str, int] = {}
+        self._own: list[tuple[str, int]] = []
+        self._subject: tuple[int, bytes] | None = None
+
+    def _finish(self) -> None:
+        if self._active:
+            self._active = False
+            self._server.message_done()
+        self._reset()
+
+    def connect(self, client_address: str) -> None:
+        self._client = client_address
+
+    def mail_from(self, address: str, auth_login: str, queue_id: str) -> None:
+        self._finish()
+        self._active = True
+        self._server.message_started()
+        self._mail_from = address.strip().strip("<>")
+        self._login = auth_login
+
+    def rcpt(self, address: str) -> None:
+        self._recipients.append(address.strip().strip("<>"))
+
+    def _keep(self, data: bytes) -> None:
+        self._size += len(data)
+        if self._size > self._server.max_bytes:
+            self._over = True
+            self._parts.clear()  # what is kept is never judged: free it now
+        if not self._over:
+            self._parts.append(data)
+
+    def _start_body(self) -> None:
+        if not self._in_body:
+            self._in_body = True
+            self._keep(b"\r\n")
+
+    def header(self, name: bytes, value: bytes) -> None:
+        key = name.decode("ascii", "replace").lower()
+        self._counts[key] = index = self._counts.get(key, 0) + 1
+        if key in OWN_HEADERS:
+            self._own.append((name.decode("ascii", "replace"), index))
+        if key == "subject" and self._subject is None:
+            self._subject = (index, value)
+        folded = value.replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")
+        self._keep(name + b": " + folded + b"\r\n")
+
+    def body(self, chunk: bytes) -> None:
+        self._start_body()
+        self._keep(chunk)
+
+    def end(self, queue_id: str) -> Reply:
+        started = time.perf_counter()
+        try:
+            self._start_body()
+            envelope = GatewayEnvelope(
+                mail_from=self._mail_from,
+                recipients=tuple(self._recipients),
+                auth_login=self._login,
+                client_address=self._client,
+            )
+            if self._over:
+                reason = (
+                    f"message over the gateway's size limit ({self._size} bytes > "
+                    f"{self._server.max_bytes}); not inspected"
+                )
+                decision = Decision(
+                    "hold", reason=reason, headers=(("X-Mailwarden-Quarantine", reason),)
+                )
+            else:
+                decision = self._server.judge(b"".join(self._parts), envelope)
+            reply = translate(decision, self._subject, tuple(self._own))
+            self._server.record(queue_id, decision, reply, time.perf_counter() - started)
+            return reply
+        finally:
+            self._finish()
+
+    def abort(self) -> None:
+        self._finish()
+
+    def close(self) -> None:
+        self._finish()
+
+
+class MilterServer:
+    """The shared part: the pack, the options, the decision threads, messages in progress."""
+
+    def __init__(self, pack: Pack, options: GatewayOptions, config: MilterConfig) -> None:
+        self.pack = pack
+        self.options = options
+        self.config = config
+        self.max_bytes = options.limits.max_message_bytes
+        self._pool = concurrent.futures.ThreadPoolExecutor(
+            max_workers=max(1, config.workers), thread_name_prefix="mailwarden-decide"
+        )
+        self._lock = threading.Condition()
+        self._in_flight = 0
+
+    def handler(self) -> Handler:
+        return Session(self)
+
+    def message_started(self) -> None:
+        with self._lock:
+            self._in_flight += 1
+
+    def message_done(self) -> None:
+        with self._lock:
+            self._in_flight -= 1
+            self._lock.notify_all()
+
+    @property
+    def in_flight(self) -> int:
+        with self._lock:
+            return self._in_flight
+
+    def judge(self, raw: bytes, envelope: GatewayEnvelope) -> Decision:
+        now = dt.datetime.now(dt.UTC)
+        future = self._pool.submit(decide, raw, envelope, self.pack, self.options, now=now)
+        try:
+            return future.result(timeout=self.config.timeout)
+        except concurrent.futures.TimeoutError as exc:
+            future.cancel()
+            return replace(
+                _fault(self.options, exc), reason=f"policy check over {self.config.timeout:g} s"
+            )
+        except Exception as exc:  # decide() does not raise for bad mail; this is our fault
+            log.exception("decision failed")
+            return _fault(self.options, exc)
+
+    def record(self, queue_id: str, decision: Decision, reply: Reply, seconds: float) -> None:
+        findings = ",".join(f"{f.rule}={f.clause}" for f in decision.findings if f.counts)
+        log.info(
+            "queue=%s direction=%s verdict=%s action=%s%s findings=%s ms=%.1f",
+            queue_id or "-",
+            decision.direction,
+            decision.verdict or "-",
+            reply.action,
+            "/hold" if reply.quarantine else "",
+            findings or "none",
+            seconds * 1000,
+        )
+
+    def drain(self) -> int:
+        """Wait (up to `drain_seconds`) for messages in progress; returns how many remain."""
+        deadline = time.monotonic() + self.config.drain_seconds
+        with self._lock:
+            while self._in_flight > 0:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    break
+                self._lock.wait(timeout=min(left, 0.2))
+            remaining = self._in_flight
+        self._pool.shutdown(wait=remaining == 0, cancel_futures=remaining > 0)
+        return remaining
+
+    def serve(self) -> int:
+        """Run until SIGTERM/SIGHUP, then drain; returns the messages still unfinished."""
+        from . import _milter_lib
+
+        _milter_lib.run(
+            "mailwarden",
+            self.config.listen,
+            self.handler,
+            timeout=self.config.mta_timeout,
+            socket_mode=self.config.socket_mode,
+        )
+        log.info("stopping: %d message(s) in progress", self.in_flight)
+        remaining = self.drain()
+        log.info("stopped (%d message(s) left unfinished)", remaining)
+        return remaining
