@@ -28,7 +28,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, delete, func, insert, or_, select
+from sqlalchemy import delete, func, insert, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import URL, Connection, Engine
 
@@ -333,12 +333,13 @@ class Store:
             removed += _delete_messages(connection, MESSAGES.c.sender == person)
             for start in range(0, len(touched_ids), _CHUNK):
                 chunk = touched_ids[start : start + _CHUNK]
-                still_used = select(RECIPIENTS.c.message_id).where(
-                    RECIPIENTS.c.message_id == MESSAGES.c.id
+                still_used = (
+                    select(RECIPIENTS.c.message_id)
+                    .where(RECIPIENTS.c.message_id == MESSAGES.c.id)
+                    .exists()
                 )
-                removed += _delete_messages(
-                    connection, and_(MESSAGES.c.id.in_(chunk), ~still_used.exists())
-                )
+                emptied = delete(MESSAGES).where(MESSAGES.c.id.in_(chunk), ~still_used)
+                removed += _count(connection.execute(emptied))
             removed += _count(
                 connection.execute(
                     delete(CONFIRMATIONS).where(
