@@ -134,6 +134,7 @@ def salutation_signals(
     named = mask_value(EntityType.PERSON, " ".join(t.title() for t in tokens))
     reason = (
         f"The greeting is to {greeted}, but the only recipient, {masked_address(address)}, "
-        f"is {named}."
+        f"is {named}"
     )
+    reason += "" if reason.endswith(".") else "."
     yield Signal(SignalKind.SALUTATION_MISMATCH, address, where, 0.7, (reason,))
