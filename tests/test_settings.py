@@ -74,6 +74,8 @@ def test_limits_merge_file_and_environment(tmp_path: Path) -> None:
         ("api_keys: 3\n", "list of strings"),
         ("- a\n- b\n", "must be a mapping"),
         ("policy: [unclosed\n", "not valid YAML"),
+        ("history_retention_days: 0\n", "whole number of days"),
+        ("history_retention_days: ten\n", "whole number of days"),
     ],
 )
 def test_bad_values_are_one_clear_error(tmp_path: Path, text: str, message: str) -> None:
@@ -89,3 +91,9 @@ def test_missing_settings_file_is_an_error(tmp_path: Path) -> None:
 def test_api_keys_from_environment_list_or_commas() -> None:
     assert load_settings(environ={"MAILWARDEN_API_KEYS": "a, b"}).api_keys == ("a", "b")
     assert load_settings(environ={"MAILWARDEN_API_KEYS": "[c]"}).api_keys == ("c",)
+
+
+def test_history_retention_days_defaults_to_13_months() -> None:
+    assert load_settings(environ={}).history_retention_days == 396
+    env = {"MAILWARDEN_HISTORY_RETENTION_DAYS": "30"}
+    assert load_settings(environ=env).history_retention_days == 30

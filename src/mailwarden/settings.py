@@ -27,6 +27,8 @@ __all__ = ["Settings", "default_store_url", "load_settings"]
 ENV_PREFIX = "MAILWARDEN_"
 SETTINGS_ENV = "MAILWARDEN_SETTINGS"
 DEFAULT_FILE = "mailwarden.yaml"
+DEFAULT_HISTORY_RETENTION_DAYS = 396
+"""Recipient history is kept 13 months by default (a year and a month of slack)."""
 DEFAULT_INTERNAL_NETWORKS = ("127.0.0.0/8", "::1/128")
 
 
@@ -52,6 +54,7 @@ class Settings:
     notices: Mapping[str, Any] = field(default_factory=lambda: _frozen(None))
     internal_networks: tuple[str, ...] = DEFAULT_INTERNAL_NETWORKS
     milter: Mapping[str, Any] = field(default_factory=lambda: _frozen(None))
+    history_retention_days: int = DEFAULT_HISTORY_RETENTION_DAYS
     origins: Mapping[str, str] = field(default_factory=lambda: _frozen(None))
 
 
@@ -220,6 +223,16 @@ def _text(value: Any, key: str, origin: str) -> str | None:
     return str(value)
 
 
+def _days(value: Any, key: str, origin: str, default: int) -> int:
+    if value is None:
+        return default
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value.strip())
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ConfigError(f"{origin}: '{key}' must be a whole number of days, at least 1")
+    return value
+
+
 def load_settings(
     flags: Mapping[str, Any] | None = None,
     settings_path: str | None = None,
@@ -264,5 +277,11 @@ def load_settings(
             merged.get("internal_networks"), where("internal_networks", "")
         ),
         milter=_milter(merged.get("milter"), where("milter", "")),
+        history_retention_days=_days(
+            merged.get("history_retention_days"),
+            "history_retention_days",
+            where("history_retention_days", ""),
+            DEFAULT_HISTORY_RETENTION_DAYS,
+        ),
         origins=_frozen({key: origins.get(key, "default") for key in KEYS}),
     )
