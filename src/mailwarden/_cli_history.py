@@ -100,9 +100,8 @@ def _store_and_format(parser: argparse.ArgumentParser) -> None:
 
 
 def retention_days(settings: Settings) -> int:
-    """The retention period of recipient history, in days (settings, else 13 months)."""
-    value = getattr(settings, "history_retention_days", None)
-    return int(value) if isinstance(value, int) and value > 0 else DEFAULT_RETENTION_DAYS
+    """The retention period of recipient history, in days (setting `history_retention_days`)."""
+    return settings.history_retention_days or DEFAULT_RETENTION_DAYS
 
 
 def _sqlite_file(url: str) -> Path | None:
