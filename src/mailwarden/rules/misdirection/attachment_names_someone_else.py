@@ -1,0 +1,82 @@
+"""An attached file about a different person or case from the one the mail is about.
+
+What it flags:
+    An attachment that names a person (third-party names only: not the sender or the
+    recipients) or a case reference (the pack's ``case_id_patterns``) that appears nowhere in
+    the subject, the body (quoted thread included) or the recipients' names. A file that
+    also names someone the mail does name (a plan for the right child that mentions her
+    parents), or a list naming many people, is not flagged.
+
+Clauses:
+    NCC-E7 ("You must always check that attachments containing personal information are
+    correct"), also NCC-E2 ("The attachments are correct"). Warn: the sender opens the file
+    and checks it before sending.
+
+Why:
+    "It is easy to attach the wrong document to an email and this could result in personal
+    information being disclosed in error" (Norfolk, item 7). The wrong file is usually the
+    right kind of document for the wrong person: last week's plan, the neighbouring file in
+    the folder. The mail says whom it is about; the file should agree.
+
+Fires:
+    "Please find attached the plan for Jayden Morris (LCS 4417210)" with a plan for another
+    child under another LCS number.
+
+Passes:
+    The same mail with Jayden's plan attached; a file naming only the sender and the
+    recipient; a register of many names (left to the bulk personal data rule).
+
+Options:
+    ``max_unmatched_people``: more unmatched names than this in one file reads as a list, not
+    a mix-up (default 5). ``min_score``: the weakest signal that warns (default 0.5; a case
+    reference scores 0.8, an unmatched name 0.75 when the mail names someone, 0.55 when it
+    names no one). ``min_messages`` and ``min_days`` are accepted for symmetry but this
+    signal needs no history and runs during the learning period; like every misdirection rule
+    it is silent when no recipient history is configured.
+
+Known gaps:
+    Names are matched by surname (or a single name), so the wrong file about a namesake of
+    the right family passes; a file with no extractable text (a scan) says nothing; a case
+    reference format the pack does not list is not compared.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...policy.findings import Evidence, Hit
+from ...recipients.signals import SignalKind
+from ..base import Rule, RuleInput
+from ._helpers import HISTORY_DEFAULTS, HISTORY_OPTIONS, signals_for
+
+__all__ = ["RULE"]
+
+
+def check(inputs: RuleInput) -> Iterator[Hit]:
+    signals = signals_for(inputs, (SignalKind.ATTACHMENT_MISMATCH,))
+    if not signals:
+        return
+    reasons: list[str] = []
+    evidence: list[Evidence] = []
+    for signal in signals:
+        reasons.extend(r for r in signal.reasons if r not in reasons)
+        evidence.extend(Evidence(kind, signal.where, masked) for kind, masked in signal.evidence)
+    files = "An attached file is" if len(signals) == 1 else f"{len(signals)} attached files are"
+    yield Hit(
+        message=f"{files} about someone the message does not mention. {' '.join(reasons)}",
+        fix="Open each attachment flagged and check it is the right document for this "
+        "person and these recipients before sending; replace it if it is not.",
+        evidence=tuple(evidence[:20]),
+    )
+
+
+RULE = Rule(
+    name="attachment-names-someone-else",
+    summary="An attachment naming a person or case the message itself never mentions.",
+    check=check,
+    options={
+        **HISTORY_OPTIONS,
+        "max_unmatched_people": {"type": "integer", "minimum": 1},
+    },
+    defaults={**HISTORY_DEFAULTS, "max_unmatched_people": 5},
+)
