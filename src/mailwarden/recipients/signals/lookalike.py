@@ -81,13 +81,21 @@ def _edits(distance: int) -> str:
     return "one character" if distance == 1 else f"{distance} characters"
 
 
+@dataclass(frozen=True, slots=True)
+class _Suspect:
+    address: str
+    display: str
+    skeleton: str
+    tokens: tuple[str, ...]
+
+
 def _match(
-    address: str,
-    display: str,
+    suspect: _Suspect,
     contact: _Contact,
     internal: Callable[[str], bool],
     options: SignalOptions,
 ) -> tuple[float, str] | None:
+    address, display = suspect.address, suspect.display
     local, _, domain = address.rpartition("@")
     usual = masked_address(contact.address)
     best: tuple[float, str] | None = None
@@ -97,7 +105,7 @@ def _match(
         if best is None or score > best[0]:
             best = (score, why)
 
-    if skeleton(address) == contact.skeleton:
+    if suspect.skeleton == contact.skeleton:
         odd = " (it mixes letters from another alphabet)" if has_mixed_scripts(address) else ""
         consider(
             0.95, f"It reads the same as your usual contact {usual} but is spelt differently{odd}."
@@ -119,7 +127,7 @@ def _match(
     name = display.strip().casefold()
     if name and "@" not in name and name in contact.names:
         consider(0.9, f"It has the same name as your usual contact {usual}, at another address.")
-    tokens = name_tokens(display, local)
+    tokens = suspect.tokens
     if len(tokens) >= 2 and len(tokens[0]) >= 2:
         for known in contact.tokens:
             if len(known) >= 2 and known[0] == tokens[0] and known[-1] != tokens[-1]:
@@ -147,10 +155,12 @@ def lookalike_signals(
         if count > options.rare_count or count >= options.usual_count:
             continue
         best: tuple[float, str] | None = None
+        local = address.rpartition("@")[0]
+        suspect = _Suspect(address, display, skeleton(address), name_tokens(display, local))
         for contact in contacts:
             if contact.address == address:
                 continue
-            found = _match(address, display, contact, internal, options)
+            found = _match(suspect, contact, internal, options)
             if found and (best is None or found[0] > best[0]):
                 best = found
         if best:
