@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import socket
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar, cast
@@ -23,7 +24,7 @@ import Milter  # type: ignore[import-untyped]
 
 from ._milter_types import Handler, Reply
 
-__all__ = ["libmilter_spec", "run", "stop"]
+__all__ = ["failure", "libmilter_spec", "start", "stop"]
 
 
 def _text(value: Any) -> str:
@@ -68,7 +69,10 @@ def _connect(self: Any, hostname: Any, family: Any, hostaddr: Any) -> Any:
 def _envfrom(self: Any, mail_from: Any, *params: Any) -> Any:
     login = _text(self.getsymval("{auth_authen}"))
     queue_id = _text(self.getsymval("i"))
-    self._handler.mail_from(_text(mail_from), login, queue_id)
+    refusal: Reply | None = self._handler.mail_from(_text(mail_from), login, queue_id)
+    if refusal is not None:
+        self.setreply(refusal.code, refusal.xcode, refusal.text)
+        return Milter.TEMPFAIL
     return Milter.CONTINUE
 
 
@@ -150,6 +154,7 @@ _Milter: Any = type(
 @dataclass(slots=True)
 class _State:
     running: bool = False
+    error: str = ""
     listeners: list[int] = field(default_factory=list)
 
 
@@ -202,7 +207,7 @@ def _set_nodelay(fds: set[int]) -> int:
     return done
 
 
-def run(
+def start(
     name: str,
     listen: str,
     factory: Callable[[], Handler],
@@ -210,8 +215,13 @@ def run(
     timeout: int,
     socket_mode: int = 0o660,
     backlog: int = 128,
-) -> None:
-    """Serve until `stop()` or SIGTERM/SIGHUP (libmilter stops accepting; sessions go on)."""
+) -> threading.Thread:
+    """Open the socket and serve in a thread of its own; returns that thread.
+
+    The caller keeps the main thread (and so the signals): libmilter's own handling of
+    SIGTERM cuts the connections in progress, where a graceful stop lets them finish first
+    (`MilterServer.serve`), then calls `stop()`.
+    """
     _factory[:] = [factory]
     Milter.factory = _Milter
     Milter.set_flags(Milter.ADDHDRS | Milter.CHGHDRS | Milter.QUARANTINE)
@@ -229,10 +239,18 @@ def run(
         # The MTA's processes run as another user: they need write access to the socket.
         os.chmod(spec.removeprefix("unix:"), socket_mode)
     _state.running = True
-    try:
-        milter.main()
-    finally:
-        _state.running = False
+
+    def main() -> None:
+        try:
+            milter.main()
+        except Exception as exc:  # out of threads, socket gone: the caller reports it
+            _state.error = f"{type(exc).__name__}: {exc}"
+        finally:
+            _state.running = False
+
+    thread = threading.Thread(target=main, name="libmilter", daemon=True)
+    thread.start()
+    return thread
 
 
 def _register(name: str, spec: str, timeout: int, milter: Any) -> None:
@@ -259,7 +277,12 @@ def _register(name: str, spec: str, timeout: int, milter: Any) -> None:
     milter.opensocket(True)
 
 
+def failure() -> str:
+    """Why libmilter's loop ended by itself ("" when it did not, or was stopped)."""
+    return _state.error
+
+
 def stop() -> None:
-    """Ask libmilter to stop accepting connections (sessions in progress continue)."""
+    """Stop libmilter: no new connections, and the open ones end at their next command."""
     if _state.running:
         _milter.stop()

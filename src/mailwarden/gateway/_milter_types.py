@@ -35,7 +35,8 @@ class Handler(Protocol):
 
     def connect(self, client_address: str) -> None: ...
 
-    def mail_from(self, address: str, auth_login: str, queue_id: str) -> None: ...
+    def mail_from(self, address: str, auth_login: str, queue_id: str) -> Reply | None:
+        """None to go on; a tempfail `Reply` to refuse the message for now (stopping)."""
 
     def rcpt(self, address: str) -> None: ...
 
