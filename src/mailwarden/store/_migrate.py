@@ -10,6 +10,7 @@ schema as it was.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from alembic import command
@@ -38,7 +39,9 @@ def _config(connection: Connection | None = None) -> Config:
     return config
 
 
+@functools.cache
 def _scripts() -> ScriptDirectory:
+    """The packaged revisions, read once per process."""
     return ScriptDirectory.from_config(_config())
 
 
