@@ -98,13 +98,22 @@ def smtp_text(text: str, limit: int = MAX_REPLY) -> str:
     folded = unicodedata.normalize("NFKD", text.translate(_ASCII))
     ascii_text = folded.encode("ascii", "ignore").decode("ascii")
     line = " ".join("".join(c if c.isprintable() else " " for c in ascii_text).split())
-    if len(line) > limit:
-        head, sep, fix = line.partition(" Fix: ")
-        tail = f"{sep}{fix}" if sep and len(sep) + len(fix) < limit // 2 else ""
-        room = limit - len(tail) - 3
-        line = head[:room].rstrip() + "..." + tail
-        line = line[:limit]
-    return line.replace("%", "%%")
+    room = limit
+    while True:
+        cut = _shorten(line, room)
+        escaped = cut.replace("%", "%%")
+        if len(escaped) <= limit:
+            return escaped
+        room -= len(escaped) - limit
+
+
+def _shorten(line: str, limit: int) -> str:
+    if len(line) <= limit:
+        return line
+    head, sep, fix = line.partition(" Fix: ")
+    tail = f"{sep}{fix}" if sep and len(sep) + len(fix) < limit // 2 else ""
+    room = limit - len(tail) - 3
+    return (head[:room].rstrip() + "..." + tail)[:limit]
 
 
 def _header_value(value: str) -> str:
