@@ -43,6 +43,8 @@ from mailwarden.recipients.history import (
     build_history,
     observe,
 )
+from mailwarden.recipients.signals import misdirection_signals
+from mailwarden.rules.base import RuleInput
 from mailwarden.rules.facts import Facts
 from mailwarden.rules.registry import all_rules
 
@@ -52,7 +54,8 @@ NEW_KS = (1, 2, 3, 5, 10, 20)
 EXTERNAL_KS = (1, 2, 3, 5, 10, 10**9)
 """External baseline: warn when an external recipient was written to fewer than k times
 (k = 10**9: every external recipient, the baseline as the issue states it)."""
-THRESHOLDS = (0.0, 0.3, 0.4, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95)
+THRESHOLDS = (0.0, 0.3, 0.4, 0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 1.0)
+"""Values of the rules' `min_score` option in the sweep (the packs use the default, 0.5)."""
 PUBLISHED = (
     "Carvalho, V. R. & Cohen, W. W. (2007), Preventing information leaks in email, SIAM SDM: "
     "about 82% of simulated leaks found on the Enron corpus"
@@ -133,7 +136,7 @@ def observation(mail: sim.Mail) -> SentObservation:
     for person in mail.intended:
         address = person.address.lower()
         if address != mail.sender.address:
-            seen.setdefault(address, person.name)
+            seen.setdefault(address, person.shown)
     thread = (mail.references[0] if mail.references else mail.message_id).lower()
     return SentObservation(
         mail.sender.address, mail.time, tuple(seen.items()), thread, mail.message_id.lower()
@@ -180,19 +183,32 @@ def _where(mail: sim.Mail) -> set[str]:
 
 
 def judge(judge_: Judge, mails: list[sim.Mail], mail: sim.Mail, history: SenderHistory) -> dict:
-    from mailwarden.recipients.signals import misdirection_signals
+    """mailwarden on one send: the pack's verdict, the rules at each `min_score`, the signals.
 
+    The verdict is `evaluate` itself. The sweep calls the same rules as the engine does
+    (`rule.check` on the binding's options), with `min_score` replaced, sharing one `Facts`.
+    """
     data = sim.render(mails, mail)
     message = parse_message_bytes(data, ParseContext.start(judge_.limits))
     pack = judge_.pack
     context = context_for(message, pack, now=mail.time, sender=mail.sender.address, history=history)
     record: dict[str, Any] = {}
-    if judge_.rules:
-        verdict = evaluate(message, pack, context)
-        found = [f for f in verdict.findings if f.rule in judge_.rules]
-        record["rules"] = sorted({f.rule for f in found})
-        record["rule_where"] = sorted({e.where for f in found for e in f.evidence})
+    verdict = evaluate(message, pack, context)
+    found = [f for f in verdict.findings if f.rule in judge_.rules]
+    record["rules"] = sorted({f.rule for f in found})
+    record["rule_where"] = sorted({e.where for f in found for e in f.evidence})
     facts = Facts(message, pack, context)
+    registry = all_rules()
+    sweep = {}
+    for threshold in THRESHOLDS:
+        fired = []
+        for binding in pack.bindings:
+            rule = registry[binding.rule]
+            options = rule.resolve({**binding.options, "min_score": threshold})
+            if any(True for _ in rule.check(RuleInput(message, pack, context, options, facts))):
+                fired.append(binding.id)
+        sweep[str(threshold)] = fired
+    record["sweep"] = sweep
     signals = misdirection_signals(message, facts, pack, history, now=mail.time)
     record["signals"] = [(str(s.kind), s.score, s.where) for s in signals]
     record["pd"] = bool(facts.personal_data())
@@ -280,21 +296,6 @@ def _split(world: sim.World, workers: int) -> list[list[str]]:
 # --- scoring ------------------------------------------------------------------------------
 
 
-def _flag_signals(row: dict[str, Any], threshold: float) -> bool:
-    """The rules' reading of the signals at one score threshold.
-
-    A new-recipient signal counts only when the message carries third-party personal data
-    (the rule's condition, per `misdirection_signals`); every other kind counts alone.
-    """
-    for kind, score, _ in row.get("signals", ()):
-        if score < threshold:
-            continue
-        if kind == "new-recipient" and not row["pd"]:
-            continue
-        return True
-    return False
-
-
 def _rates(rows: Sequence[dict[str, Any]], flag: Any) -> dict[str, Any]:
     errors = [r for r in rows if r["error"]]
     legit = [r for r in rows if not r["error"]]
@@ -318,26 +319,32 @@ def _share(values: Iterable[bool]) -> float:
     return sum(values) / len(values) if values else 0.0
 
 
-def score(rows: list[dict[str, Any]], has_rules: bool) -> dict[str, Any]:
+def score(rows: list[dict[str, Any]], rules: Sequence[str]) -> dict[str, Any]:
     evaluated = [r for r in rows if r.get("evaluated")]
     result: dict[str, Any] = {}
-    methods: dict[str, Any] = {}
-    if has_rules:
-        methods["mailwarden (rules)"] = lambda r: bool(r["rules"])
-        methods["mailwarden (rules, pointing at the error)"] = lambda r: (
+    methods: dict[str, Any] = {
+        "mailwarden (Norfolk pack)": lambda r: bool(r["rules"]),
+        "mailwarden, a warning naming the mistake": lambda r: (
             bool(set(r["rule_where"]) & set(r["target"])) if r["error"] else bool(r["rules"])
-        )
-    methods["mailwarden (signals, rules' gate)"] = lambda r: _flag_signals(r, 0.0)
-    methods["baseline: new recipient"] = lambda r: r["min_count"] < 1
-    methods["baseline: external recipient"] = lambda r: r["ext_min_count"] <= 10**9
+        ),
+        "baseline: every new recipient": lambda r: r["min_count"] < 1,
+        "baseline: every external recipient": lambda r: r["ext_min_count"] <= 10**9,
+    }
     result["table"] = {name: _rates(evaluated, f) for name, f in methods.items()}
     result["baselines_all_sends"] = {
         name: _rates(rows, f) for name, f in methods.items() if name.startswith("baseline")
     }
-    sweep: dict[str, list[dict[str, Any]]] = {"mailwarden signals": [], "new": [], "external": []}
+    result["rules"] = {
+        rule: _rates(evaluated, lambda r, rule=rule: rule in r["rules"]) for rule in rules
+    }
+    result["without"] = {
+        rule: _rates(evaluated, lambda r, rule=rule: bool(set(r["rules"]) - {rule}))
+        for rule in rules
+    }
+    sweep: dict[str, list[dict[str, Any]]] = {"mailwarden": [], "new": [], "external": []}
     for t in THRESHOLDS:
-        point = _rates(evaluated, lambda r, t=t: _flag_signals(r, t))
-        sweep["mailwarden signals"].append({"threshold": t, **point})
+        point = _rates(evaluated, lambda r, t=t: bool(r["sweep"][str(t)]))
+        sweep["mailwarden"].append({"threshold": t, **point})
     for k in NEW_KS:
         point = _rates(evaluated, lambda r, k=k: r["min_count"] < k)
         sweep["new"].append({"k": k, **point})
@@ -348,6 +355,10 @@ def score(rows: list[dict[str, Any]], has_rules: bool) -> dict[str, Any]:
     result["dominance"] = _dominance(sweep)
     result["signal_kinds"] = _signal_kinds(evaluated)
     result["verified"] = Counter(str(r["verified"]) for r in rows if "verified" in r)
+    default = str(0.5)
+    result["sweep_matches_engine"] = sum(
+        set(r["sweep"][default]) == set(r["rules"]) for r in evaluated
+    ) / max(len(evaluated), 1)
     return result
 
 
@@ -367,7 +378,7 @@ def _hull_recall(points: list[dict[str, Any]], fa: float) -> float:
 
 def _dominance(sweep: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
     rows = []
-    for point in sweep["mailwarden signals"]:
+    for point in sweep["mailwarden"]:
         fa = point["fa_per_100"]
         new, ext = _hull_recall(sweep["new"], fa), _hull_recall(sweep["external"], fa)
         rows.append(
@@ -403,60 +414,65 @@ def _pct(x: float) -> str:
     return f"{100 * x:.1f}%"
 
 
-def markdown(result: dict[str, Any]) -> str:
-    lines = []
+def _kind_table(title: str, rows: dict[str, dict[str, Any]], fa_label: str) -> list[str]:
     kinds = list(sim.KINDS)
+    lines = [
+        f"| {title} | {' | '.join(kinds)} | all errors | errors with personal data | {fa_label} |",
+        "|---" + "|---:" * (len(kinds) + 3) + "|",
+    ]
+    for name, r in rows.items():
+        cells = [_pct(r["by_kind"].get(k, 0.0)) for k in kinds]
+        tail = f"{_pct(r['recall'])} | {_pct(r['recall_personal'])} | {r['fa_per_100']:.2f}"
+        lines.append(f"| {name} | {' | '.join(cells)} | {tail} |")
+    return lines
+
+
+def markdown(result: dict[str, Any]) -> str:
     table = result["table"]
     any_row = next(iter(table.values()))
-    lines.append(
+    lines = [
         f"Sends judged: {any_row['errors']} with an error and {any_row['legit']} legitimate "
-        f"(seed {result['seed']}, {result['seconds']:.0f} s on {result['workers']} workers)."
-    )
-    lines.append("")
-    head = (
-        "| method | "
-        + " | ".join(kinds)
-        + " | all errors | errors with personal data | false alarms / 100 legitimate |"
-    )
-    lines += [head, "|---" * (len(kinds) + 4) + "|"]
-    for name, r in table.items():
-        cells = [_pct(r["by_kind"].get(k, 0.0)) for k in kinds]
-        tail = f"**{_pct(r['recall'])}** | {_pct(r['recall_personal'])} | **{r['fa_per_100']:.2f}**"
-        lines.append(f"| {name} | {' | '.join(cells)} | {tail} |")
-    lines.append("")
-    lines.append("Operating points (recall of all errors / false alarms per 100 legitimate sends):")
-    lines.append("")
-    lines.append(
-        "| mailwarden signals: threshold | recall | FA/100 | new-recipient baseline "
-        "at that FA | external baseline at that FA | beats both |"
-    )
-    lines.append("|---:|---:|---:|---:|---:|---|")
+        f"(seed {result['seed']}, {result['seconds']:.0f} s on {result['workers']} workers).",
+        "",
+        "Recall per error kind and false alarms per 100 legitimate sends:",
+        "",
+        *_kind_table("method", table, "FA/100"),
+        "",
+        "Each misdirection rule alone, and the pack without it:",
+        "",
+        *_kind_table("rule alone", result["rules"], "FA/100"),
+        "",
+        *_kind_table("pack without", result["without"], "FA/100"),
+        "",
+        "Operating points: every misdirection rule's `min_score` set to the threshold "
+        "(recall of all errors, false alarms per 100 legitimate sends), against the best "
+        "each baseline reaches at the same false-alarm rate (its points below, mixed):",
+        "",
+        "| min_score | recall | FA/100 | new-recipient baseline at that FA "
+        "| external baseline at that FA | beats both |",
+        "|---:|---:|---:|---:|---:|---|",
+    ]
     for d in result["dominance"]:
         lines.append(
             f"| {d['threshold']:.2f} | {_pct(d['recall'])} | {d['fa_per_100']:.2f} | "
             f"{_pct(d['new_at_same_fa'])} | {_pct(d['external_at_same_fa'])} | "
             f"{'yes' if d['beats_both'] else 'no'} |"
         )
-    lines.append("")
-    lines.append("| baseline | k | recall | FA/100 |")
-    lines.append("|---|---:|---:|---:|")
-    for name, key in (
-        ("new recipient (count < k)", "new"),
-        ("external recipient (count < k)", "external"),
-    ):
+    lines += ["", "| baseline | k | recall | FA/100 |", "|---|---:|---:|---:|"]
+    names = (("new recipient: count < k", "new"), ("external recipient: count < k", "external"))
+    for name, key in names:
         for p in result["sweep"][key]:
             k = "any" if p["k"] >= 10**9 else p["k"]
             lines.append(f"| {name} | {k} | {_pct(p['recall'])} | {p['fa_per_100']:.2f} |")
-    lines.append("")
-    lines.append("Signals (share of sends each kind fires on):")
-    lines.append("")
-    lines.append("| signal | " + " | ".join(kinds) + " | legitimate |")
-    lines.append("|---" * (len(kinds) + 2) + "|")
-    for name, r in result["signal_kinds"].items():
-        cells = [_pct(r["by_kind"].get(k, 0.0)) for k in kinds]
-        lines.append(f"| {name} | " + " | ".join(cells) + f" | {r['fa_per_100']:.2f}% |")
-    lines.append("")
-    lines.append(f"Published comparison: {PUBLISHED}.")
+    lines += [
+        "",
+        "Signals (`misdirection_signals`, default options, any score; new-recipient raw, "
+        "without the personal-data condition): share of sends each fires on:",
+        "",
+        *_kind_table("signal", result["signal_kinds"], "per 100 legitimate"),
+        "",
+        f"Published comparison: {PUBLISHED}.",
+    ]
     return "\n".join(lines)
 
 
@@ -497,8 +513,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         parts = [_replay((groups[0], options))]
     rows = sorted((r for part in parts for r in part), key=lambda r: r["i"])
-    has_rules = bool(Judge.build(args.pack).rules)
-    result = score(rows, has_rules)
+    result = score(rows, sorted(Judge.build(args.pack).rules))
     result.update(
         seed=args.seed,
         workers=args.workers,
@@ -513,6 +528,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         print(markdown(result))
         print(f"\nhistory checks against build_history: {dict(result['verified'])}")
+        print(f"sweep at 0.5 agrees with evaluate on {_pct(result['sweep_matches_engine'])}")
     return 0
 
 

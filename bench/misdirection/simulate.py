@@ -162,6 +162,12 @@ class Contact:
     group: str
     """The team (staff), the organisation's domain (partner) or the webmail domain (public)."""
     role: str = ""
+    display: str | None = None
+    """The display name in headers when it is not `name` (residents: often none, or a handle)."""
+
+    @property
+    def shown(self) -> str:
+        return self.name if self.display is None else self.display
 
     @property
     def internal(self) -> bool:
@@ -223,15 +229,15 @@ class Mail:
     intended_to: tuple[Contact, ...] = ()
     intended_cc: tuple[Contact, ...] = ()
     intended_attachment: DataSubject | str | None = None
+    style: str = "name"
+    """How the body refers to the thread's person: name, case (ID only), initials, none."""
+    personal: bool = False
+    """Carries personal data about someone, named in the text, quoted or attached (ground
+    truth of the simulation)."""
 
     @property
     def outgoing(self) -> bool:
         return self.kind != "incoming"
-
-    @property
-    def personal(self) -> bool:
-        """Carries personal data about someone (ground truth of the simulation)."""
-        return self.thread.person is not None or isinstance(self.attachment, DataSubject)
 
     @property
     def recipients(self) -> tuple[Contact, ...]:
@@ -432,9 +438,18 @@ class Simulator:
                 f"{f}_{s}",
             ]
         )
-        person = Contact(
-            f"{first} {last}", first, last, self._address(local, domain), "public", domain
+        roll = rng.random()
+        display = (
+            None
+            if roll < 0.6
+            else ""
+            if roll < 0.8
+            else f"{f}{s[0]}"
+            if roll < 0.9
+            else f"{first} {last[0]}."
         )
+        address = self._address(local, domain)
+        person = Contact(f"{first} {last}", first, last, address, "public", domain, "", display)
         self.public.append(person)
         return person
 
@@ -564,6 +579,15 @@ class Simulator:
             attachment,
             extra,
             self.rng.getrandbits(32),
+        )
+        if kind == "incoming" or thread.person is None:
+            mail.style = "name"
+        else:
+            mail.style = self.rng.choices(("name", "case", "initials", "none"), (55, 25, 10, 10))[0]
+        mail.personal = (
+            isinstance(attachment, DataSubject)
+            or (thread.person is not None and mail.style == "name")
+            or (parent >= 0 and self.mails[parent].personal)
         )
         if kind != "incoming":
             self._inject(mail)
@@ -826,6 +850,7 @@ class Simulator:
             f"{local}@{wrong_domain}",
             "typo",
             wrong_domain,
+            display="",  # typed by hand: no display name
         )
         return self._swap(mail, intended, wrong, f"{domain} typed as {wrong_domain}")
 
@@ -954,7 +979,8 @@ def _signature(me: Contact, rng: random.Random) -> str:
     )
 
 
-def _about(person: DataSubject, rng: random.Random) -> str:
+def _about(person: DataSubject, rng: random.Random, style: str) -> str:
+    """A sentence about the person, naming them (`style` name), by case ID, initials or not."""
     pieces = [
         f"{person.name} (DOB {_date(person.dob)})",
         f"{person.name}, NHS number {person.nhs},",
@@ -973,6 +999,12 @@ def _about(person: DataSubject, rng: random.Random) -> str:
             "has applied for a reduction and the evidence of income is attached to the claim.",
         ]
     )
+    if style == "case":
+        return f"Re {person.case}: the person {what}"
+    if style == "initials":
+        return f"{person.first[0]}{person.last[0]} {what}"
+    if style == "none":
+        return f"Following up on the case: the person {what}"
     return f"{rng.choice(pieces)} {what}"
 
 
@@ -990,21 +1022,86 @@ FILLER = (
 )
 
 
-def _greeting(mail: Mail) -> str:
-    people = mail.intended_to or mail.to
-    first = people[0] if people else None
-    if first is None:
+NICKNAMES = {
+    "samantha": "Sam",
+    "elizabeth": "Liz",
+    "christopher": "Chris",
+    "christine": "Chris",
+    "katherine": "Kate",
+    "catherine": "Cathy",
+    "jonathan": "Jon",
+    "robert": "Rob",
+    "william": "Will",
+    "michael": "Mike",
+    "thomas": "Tom",
+    "daniel": "Dan",
+    "benjamin": "Ben",
+    "alexander": "Alex",
+    "alexandra": "Alex",
+    "jennifer": "Jen",
+    "rebecca": "Becky",
+    "victoria": "Vicky",
+    "deborah": "Debbie",
+    "margaret": "Maggie",
+    "nicholas": "Nick",
+    "matthew": "Matt",
+    "andrew": "Andy",
+    "james": "Jim",
+    "joseph": "Joe",
+    "richard": "Rich",
+    "stephen": "Steve",
+    "anthony": "Tony",
+    "timothy": "Tim",
+    "susan": "Sue",
+    "jacqueline": "Jackie",
+    "abigail": "Abi",
+    "gregory": "Greg",
+    "zachary": "Zac",
+    "frederick": "Fred",
+}
+"""Short forms colleagues use in greetings."""
+
+
+def _greeting(mail: Mail, rng: random.Random) -> str:
+    """How the sender greets: the first intended To recipient, mostly; sometimes not."""
+    to = mail.intended_to or mail.to
+    cc = mail.intended_cc if mail.error else mail.cc
+    if not to:
         return "Hello,"
+    first = to[0]
+    roll = rng.random()
     if first.kind == "public":
-        return f"Dear {first.first} {first.last},"
-    return f"Hi {first.first}," if mail.sender.kind == "staff" else f"Dear {first.first},"
+        options = (
+            (0.45, f"Dear {first.first} {first.last},"),
+            (0.70, f"Dear {first.first},"),
+            (0.85, f"Hello {first.first},"),
+            (0.95, "Dear Sir or Madam,"),
+            (1.00, "Hello,"),
+        )
+    elif mail.sender.kind != "staff":
+        options = ((0.55, f"Dear {first.first},"), (0.90, f"Hi {first.first},"), (1.0, "Hello,"))
+    else:
+        short = NICKNAMES.get(first.first.lower(), first.first)
+        options = (
+            (0.52, f"Hi {first.first},"),
+            (0.62, f"Hi {short},"),
+            (0.70, f"Morning {first.first},"),
+            (0.80, ""),
+            (0.87, "Hi all," if len(to) + len(cc) > 1 else f"Hi {first.first},"),
+            (0.92, f"Hi {first.first} and {to[1].first}," if len(to) > 1 else f"{first.first},"),
+            (0.95, f"Hi {cc[0].first}," if cc else f"Hi {first.first},"),
+            (1.00, f"Dear {first.first},"),
+        )
+    return next(text for limit, text in options if roll < limit)
 
 
 def new_text(mails: list[Mail], mail: Mail) -> str:
     """The new text of a mail (greeting, body, signature), the same every time it is asked."""
     rng = random.Random(mail.seed)
-    lines = [_greeting(mail), ""]
+    greeting = _greeting(mail, rng)
+    lines = [greeting, ""] if greeting else []
     person = mail.thread.person
+    style = mail.style
     if mail.kind == "forward":
         lines.append(
             rng.choice(
@@ -1012,13 +1109,18 @@ def new_text(mails: list[Mail], mail: Mail) -> str:
             )
         )
     elif person is not None and mail.sender.kind == "staff":
-        lines.append(_about(person, rng))
+        lines.append(_about(person, rng, style))
     elif person is not None:
         lines.append(f"I am writing about {person.name}. {rng.choice(FILLER)}")
     if isinstance(mail.attachment, DataSubject):
         meant = mail.intended_attachment if mail.error == "wrong-attachment" else mail.attachment
         assert isinstance(meant, DataSubject)
-        lines.append(f"Please find attached the form for {meant.name}.")
+        if style == "name":
+            lines.append(f"Please find attached the form for {meant.name}.")
+        elif style == "case":
+            lines.append(f"Please find attached the form ({meant.case}).")
+        else:
+            lines.append("Please find the form attached.")
     elif isinstance(mail.attachment, str):
         lines.append(f"Please find the {mail.attachment} attached.")
     lines.append(" ".join(rng.sample(FILLER, rng.randint(1, 3))))
@@ -1026,8 +1128,12 @@ def new_text(mails: list[Mail], mail: Mail) -> str:
     if mail.sender.kind == "staff":
         lines.append(_signature(mail.sender, rng))
     else:
-        lines.append(f"Best wishes,\n{mail.sender.name}\n")
+        lines.append(f"Best wishes,\n{mail.sender.shown or mail.sender.first}\n")
     return "\n".join(lines)
+
+
+def _named(person: Contact) -> str:
+    return f"{person.shown} <{person.address}>" if person.shown else person.address
 
 
 def _quoted(mails: list[Mail], mail: Mail) -> str:
@@ -1037,13 +1143,13 @@ def _quoted(mails: list[Mail], mail: Mail) -> str:
     text = new_text(mails, up)
     when = up.time.astimezone(ZONE).strftime("%a, %d %b %Y at %H:%M")
     if mail.kind == "forward":
-        to = "; ".join(f"{p.name} <{p.address}>" for p in up.to)
+        to = "; ".join(_named(p) for p in up.to)
         head = "---------- Forwarded message ---------\n"
-        head += f"From: {up.sender.name} <{up.sender.address}>\n"
+        head += f"From: {_named(up.sender)}\n"
         head += f"Date: {when}\nSubject: {up.thread.subject}\nTo: {to}\n\n"
         return "\n\n" + head + text
     quoted = "\n".join("> " + line if line else ">" for line in text.splitlines())
-    return f"\n\nOn {when}, {up.sender.name} <{up.sender.address}> wrote:\n{quoted}\n"
+    return f"\n\nOn {when}, {_named(up.sender)} wrote:\n{quoted}\n"
 
 
 _XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
@@ -1132,10 +1238,10 @@ def _document(mail: Mail, name: str) -> tuple[str, str, bytes]:
 def render(mails: list[Mail], mail: Mail) -> bytes:
     """The MIME a mail client would have sent for `mail` (as sent, errors included)."""
     message = EmailMessage()
-    message["From"] = formataddr((mail.sender.name, mail.sender.address))
-    message["To"] = ", ".join(formataddr((p.name, p.address)) for p in mail.to)
+    message["From"] = formataddr((mail.sender.shown, mail.sender.address))
+    message["To"] = ", ".join(formataddr((p.shown, p.address)) for p in mail.to)
     if mail.cc:
-        message["Cc"] = ", ".join(formataddr((p.name, p.address)) for p in mail.cc)
+        message["Cc"] = ", ".join(formataddr((p.shown, p.address)) for p in mail.cc)
     prefix = {"reply": "RE: ", "replyall": "RE: ", "forward": "FW: "}.get(mail.kind, "")
     if mail.parent >= 0 and mail.kind == "incoming":
         prefix = "Re: "
