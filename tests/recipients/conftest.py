@@ -183,16 +183,33 @@ service anvil {{
 """
 
 
-def _wait_for_port(port: int, process: subprocess.Popen[bytes], log: Path) -> None:
+def _started(port: int, process: subprocess.Popen[bytes]) -> bool:
+    """True once the port answers; False when Dovecot exited (a port taken meanwhile)."""
     deadline = time.monotonic() + START_SECONDS
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            break
+    while time.monotonic() < deadline and process.poll() is None:
         with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), 0.5):
-            return
+            return True
         time.sleep(0.1)
-    output = log.read_text(errors="replace") if log.exists() else ""
-    pytest.fail(f"Dovecot did not start on port {port}:\n{output[-2000:]}")
+    return False
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=10)
+
+
+def _logs(root: Path) -> str:
+    text = ""
+    for name in ("console.log", "dovecot.log"):
+        path = root / name
+        if path.exists():
+            text += f"--- {name}\n" + path.read_text(errors="replace")[-1500:]
+    return text
 
 
 @pytest.fixture(scope="session")
@@ -217,22 +234,21 @@ def dovecot() -> Iterator[Dovecot]:
         passwd = root / "passwd"
         passwd.write_text("".join(f"{u}:{{PLAIN}}{p}::::::\n" for u, p in USERS.items()))
         passwd.chmod(0o644)
-        port = _free_port()
-        conf = root / "dovecot.conf"
-        conf.write_text(_config(root, port))
-        console = root / "console.log"
-        with console.open("wb") as sink:
-            process = subprocess.Popen(
-                [binary, "-F", "-c", str(conf)], stdout=sink, stderr=subprocess.STDOUT
-            )
-        _wait_for_port(port, process, console)
+        for _ in range(3):  # the free port may be taken before Dovecot binds it
+            port = _free_port()
+            conf = root / "dovecot.conf"
+            conf.write_text(_config(root, port))
+            with (root / "console.log").open("wb") as sink:
+                process = subprocess.Popen(
+                    [binary, "-F", "-c", str(conf)], stdout=sink, stderr=subprocess.STDOUT
+                )
+            if _started(port, process):
+                break
+            _stop(process)
+        else:
+            pytest.fail(f"Dovecot did not start:\n{_logs(root)}")
         yield Dovecot("127.0.0.1", port, root, root / "dovecot.log")
     finally:
-        if process is not None and process.poll() is None:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait(timeout=10)
+        if process is not None:
+            _stop(process)
         shutil.rmtree(root, ignore_errors=True)
