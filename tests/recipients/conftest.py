@@ -15,6 +15,7 @@ import datetime as dt
 import email.utils
 import grp
 import imaplib
+import ipaddress
 import os
 import pwd
 import shutil
@@ -71,12 +72,17 @@ class Dovecot:
     port: int
     root: Path
     log: Path
+    tls_port: int = 0
+    """The IMAPS port (0: TLS is off, and the plain port offers no STARTTLS)."""
+    ca: Path | None = None
+    """The certificate authority that signed the server's certificate (PEM)."""
 
-    def url(self, user: str, folder: str = "") -> str:
+    def url(self, user: str, folder: str = "", *, scheme: str = "imap") -> str:
         from urllib.parse import quote
 
         path = f"/{quote(folder)}" if folder else ""
-        return f"imap://{user}@{self.host}:{self.port}{path}"
+        port = self.tls_port if scheme == "imaps" else self.port
+        return f"{scheme}://{user}@{self.host}:{port}{path}"
 
     @contextlib.contextmanager
     def session(self, user: str) -> Iterator[imaplib.IMAP4]:
@@ -129,15 +135,20 @@ def _accounts() -> tuple[str, str, int, int]:
     return me.pw_name, grp.getgrgid(os.getegid()).gr_name, os.geteuid(), os.getegid()
 
 
-def _config(root: Path, port: int) -> str:
+def _config(root: Path, port: int, tls_port: int) -> str:
     user, group, uid, gid = _accounts()
+    tls = (
+        f"ssl = yes\nssl_cert = <{root}/server.pem\nssl_key = <{root}/server.key"
+        if tls_port
+        else "ssl = no"
+    )
     return f"""\
 protocols = imap
 listen = 127.0.0.1
 base_dir = {root}/run
 state_dir = {root}/state
 log_path = {root}/dovecot.log
-ssl = no
+{tls}
 disable_plaintext_auth = no
 auth_mechanisms = plain
 auth_failure_delay = 0
@@ -174,7 +185,9 @@ service imap-login {{
     port = {port}
   }}
   inet_listener imaps {{
-    port = 0
+    address = 127.0.0.1
+    port = {tls_port}
+    ssl = yes
   }}
 }}
 service anvil {{
@@ -212,9 +225,81 @@ def _logs(root: Path) -> str:
     return text
 
 
-@pytest.fixture(scope="session")
-def dovecot() -> Iterator[Dovecot]:
-    """A real Dovecot on 127.0.0.1 with users `alex` and `sam` (passwords in USERS)."""
+def _certificates(root: Path) -> Path:
+    """A test CA and a server certificate for 127.0.0.1 signed by it; returns the CA's PEM."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+
+    now = dt.datetime.now(dt.UTC)
+
+    def name(text: str) -> x509.Name:
+        return x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, text)])
+
+    ca_key = ec.generate_private_key(ec.SECP256R1())
+    ca = (
+        x509.CertificateBuilder()
+        .subject_name(name("mailwarden test CA"))
+        .issuer_name(name("mailwarden test CA"))
+        .public_key(ca_key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(minutes=5))
+        .not_valid_after(now + dt.timedelta(days=1))
+        .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
+        .add_extension(
+            x509.KeyUsage(
+                digital_signature=True,
+                content_commitment=False,
+                key_encipherment=False,
+                data_encipherment=False,
+                key_agreement=False,
+                key_cert_sign=True,
+                crl_sign=True,
+                encipher_only=False,
+                decipher_only=False,
+            ),
+            critical=True,
+        )
+        .add_extension(
+            x509.SubjectKeyIdentifier.from_public_key(ca_key.public_key()), critical=False
+        )
+        .sign(ca_key, hashes.SHA256())
+    )
+    key = ec.generate_private_key(ec.SECP256R1())
+    server = (
+        x509.CertificateBuilder()
+        .subject_name(name("127.0.0.1"))
+        .issuer_name(ca.subject)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(minutes=5))
+        .not_valid_after(now + dt.timedelta(days=1))
+        .add_extension(
+            x509.SubjectAlternativeName(
+                [x509.IPAddress(ipaddress.ip_address("127.0.0.1")), x509.DNSName("localhost")]
+            ),
+            critical=False,
+        )
+        .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.SERVER_AUTH]), critical=False)
+        .add_extension(
+            x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key()), critical=False
+        )
+        .sign(ca_key, hashes.SHA256())
+    )
+    pem = serialization.Encoding.PEM
+    (root / "ca.pem").write_bytes(ca.public_bytes(pem))
+    (root / "server.pem").write_bytes(server.public_bytes(pem))
+    (root / "server.key").write_bytes(
+        key.private_bytes(pem, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+    )
+    (root / "server.key").chmod(0o600)
+    return root / "ca.pem"
+
+
+@contextlib.contextmanager
+def _running_dovecot(*, tls: bool) -> Iterator[Dovecot]:
+    """Start Dovecot from its own configuration; stop it and remove its files at the end."""
     binary = _dovecot_binary()
     if binary is None:
         reason = "dovecot not installed (apt-get install dovecot-imapd; scripts/test does it)"
@@ -234,21 +319,38 @@ def dovecot() -> Iterator[Dovecot]:
         passwd = root / "passwd"
         passwd.write_text("".join(f"{u}:{{PLAIN}}{p}::::::\n" for u, p in USERS.items()))
         passwd.chmod(0o644)
-        for _ in range(3):  # the free port may be taken before Dovecot binds it
-            port = _free_port()
+        ca = _certificates(root) if tls else None
+        for _ in range(3):  # a free port may be taken before Dovecot binds it
+            port, tls_port = _free_port(), _free_port() if tls else 0
             conf = root / "dovecot.conf"
-            conf.write_text(_config(root, port))
+            conf.write_text(_config(root, port, tls_port))
             with (root / "console.log").open("wb") as sink:
                 process = subprocess.Popen(
                     [binary, "-F", "-c", str(conf)], stdout=sink, stderr=subprocess.STDOUT
                 )
-            if _started(port, process):
+            if _started(port, process) and (not tls or _started(tls_port, process)):
                 break
             _stop(process)
         else:
             pytest.fail(f"Dovecot did not start:\n{_logs(root)}")
-        yield Dovecot("127.0.0.1", port, root, root / "dovecot.log")
+        yield Dovecot("127.0.0.1", port, root, root / "dovecot.log", tls_port, ca)
     finally:
         if process is not None:
             _stop(process)
         shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def dovecot() -> Iterator[Dovecot]:
+    """A real Dovecot on 127.0.0.1, plain text only (no TLS, no STARTTLS), with users `alex`
+    and `sam` (passwords in USERS)."""
+    with _running_dovecot(tls=False) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def dovecot_tls() -> Iterator[Dovecot]:
+    """The same with TLS: IMAPS on `tls_port`, STARTTLS on `port`, a certificate for
+    127.0.0.1 signed by the test CA in `ca`."""
+    with _running_dovecot(tls=True) as server:
+        yield server

@@ -11,6 +11,7 @@ import subprocess
 import sys
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -226,3 +227,46 @@ def test_wrong_password_is_one_line(mailbox: Dovecot, tmp_path: Path) -> None:
     assert "login refused" in line
     assert "wrong" not in line  # the password is never echoed
     assert not (tmp_path / "history.db").exists()  # no store created for a failed login
+
+
+# -- TLS: IMAPS and STARTTLS against a certificate from a test CA ----------------------------
+
+
+@pytest.fixture(scope="module")
+def tls_mailbox(dovecot_tls: Dovecot) -> Dovecot:
+    dovecot_tls.append("alex", "Sent", [sent_message(n) for n in range(5)])
+    return dovecot_tls
+
+
+def _tls_import(server: Dovecot, tmp_path: Path, scheme: str, *, trust: bool) -> Any:
+    env = {"IMAP_PASSWORD": USERS["alex"]}
+    if trust:
+        env["SSL_CERT_FILE"] = str(server.ca)
+    return run(
+        "history",
+        "import",
+        "--imap",
+        server.url("alex", scheme=scheme),
+        "--store",
+        _store(tmp_path),
+        "--format",
+        "json",
+        env=env,
+    )
+
+
+@pytest.mark.parametrize("scheme", ["imaps", "imap"])
+def test_tls_and_starttls(tls_mailbox: Dovecot, tmp_path: Path, scheme: str) -> None:
+    result = _tls_import(tls_mailbox, tmp_path, scheme, trust=True)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["learned"] == 5
+    logins = re.findall(r"imap-login: Info: Login: user=<alex>.*", tls_mailbox.log.read_text())
+    assert "TLS" in logins[-1]  # imap:// upgraded with STARTTLS, as the server offers it
+
+
+@pytest.mark.parametrize("scheme", ["imaps", "imap"])
+def test_untrusted_certificate_is_one_line(
+    tls_mailbox: Dovecot, tmp_path: Path, scheme: str
+) -> None:
+    line = _one_line(_tls_import(tls_mailbox, tmp_path, scheme, trust=False))
+    assert "certificate is not trusted" in line

@@ -177,6 +177,15 @@ def _server_text(exc: BaseException) -> str:
     return " ".join(text.split())[:200]
 
 
+def _tls_text(exc: ssl.SSLError) -> str:
+    if isinstance(exc, ssl.SSLCertVerificationError):
+        return (
+            f"the server's certificate is not trusted ({exc.verify_message}; "
+            "SSL_CERT_FILE can name the CA bundle to trust)"
+        )
+    return str(exc.reason or exc)
+
+
 def _connect(target: ImapTarget, timeout: float) -> imaplib.IMAP4:
     context = ssl.create_default_context()
     try:
@@ -188,7 +197,7 @@ def _connect(target: ImapTarget, timeout: float) -> imaplib.IMAP4:
     except socket.gaierror:
         raise _fail(target, f"cannot connect: unknown host {target.host}") from None
     except ssl.SSLError as exc:
-        raise _fail(target, f"TLS failed: {exc.reason or exc}") from None
+        raise _fail(target, f"TLS failed: {_tls_text(exc)}") from None
     except (TimeoutError, OSError) as exc:
         raise _fail(target, f"cannot connect: {exc.strerror or exc or 'timed out'}") from None
     except imaplib.IMAP4.error as exc:
@@ -198,7 +207,10 @@ def _connect(target: ImapTarget, timeout: float) -> imaplib.IMAP4:
             connection.starttls(ssl_context=context)
         except ssl.SSLError as exc:
             _close(connection)
-            raise _fail(target, f"STARTTLS failed: {exc.reason or exc}") from None
+            raise _fail(target, f"STARTTLS failed: {_tls_text(exc)}") from None
+        except (imaplib.IMAP4.error, OSError) as exc:
+            _close(connection)
+            raise _fail(target, f"STARTTLS failed: {_server_text(exc)}") from None
     elif not target.loopback:
         _close(connection)
         raise _fail(
