@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import email.policy
 import json
 import time
 import warnings
+from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +22,8 @@ with warnings.catch_warnings():  # starlette prefers httpx2; httpx is what FastA
     from fastapi.testclient import TestClient
 
 from mailwarden.gateway import GatewayEnvelope, GatewayOptions, decide  # noqa: E402
+from mailwarden.gateway._api_draft import DraftLimits, draft_to_mime  # noqa: E402
+from mailwarden.gateway._api_models import Draft  # noqa: E402
 from mailwarden.gateway.api import ApiOptions, create_app, openapi_document  # noqa: E402
 from mailwarden.gateway.overrides import digest_of  # noqa: E402
 from mailwarden.message.reader import parse_message_bytes  # noqa: E402
@@ -140,6 +144,63 @@ def test_a_draft_with_html_and_attachments_is_checked(client: TestClient) -> Non
     assert data["verdict"] in ("encrypt", "block")
     assert any(e["where"] == "attachment:1" for f in data["findings"] for e in f["evidence"])
     assert "Kowalczyk" not in json.dumps(data) and "476 5919" not in json.dumps(data)
+
+
+def _stdlib_mime(draft: dict[str, Any]) -> bytes:
+    """The same draft built with `EmailMessage`: the reference for the API's own builder."""
+    message = EmailMessage(policy=email.policy.SMTP)
+    message["From"] = draft["from"]
+    for field in ("to", "cc", "bcc"):
+        if draft.get(field):
+            message[field.capitalize()] = ", ".join(draft[field])
+    message["Subject"] = draft["subject"]
+    message.set_content(draft["body_text"])
+    if draft.get("body_html"):
+        message.add_alternative(draft["body_html"], subtype="html")
+    for item in draft.get("attachments", []):
+        maintype, _, subtype = item["content_type"].partition("/")
+        content = base64.b64decode(item["content_base64"])
+        message.add_attachment(
+            content, maintype=maintype, subtype=subtype, filename=item["filename"]
+        )
+    return message.as_bytes()
+
+
+def test_the_draft_builder_reads_back_like_the_standard_library_s_mime() -> None:
+    draft = {
+        "from": "Zoë Ó Briain <zoe.obriain@norfolk.gov.uk>",
+        "to": ['"Cole, Dave" <dave.cole@greenbins.example>', "ops@greenbins.example"],
+        "cc": ["Duty Team <duty.team@norfolk.gov.uk>"],
+        "bcc": ["records@norfolk.gov.uk"],
+        "subject": "Café visit – Thorpe round, 3 March",
+        "body_text": "Dear Dave,\r\n\nThe visit is on Tuesday.\n\n> earlier words\n\nZoë\n",
+        "body_html": "<p>Dear Dave,</p><p>The visit is on Tuesday.</p><p>Zoë</p>",
+        "attachments": [
+            {
+                "filename": "notes – März.txt",
+                "content_type": "text/plain",
+                "content_base64": base64.b64encode(b"Bin day notes\n").decode(),
+            },
+            {
+                "filename": 'plan "b".csv',
+                "content_type": "text/csv",
+                "content_base64": base64.b64encode(b"a,b\n1,2\n").decode(),
+            },
+        ],
+    }
+    limits = DraftLimits(max_attachments=10, max_attachment_bytes=1000)
+    ours = parse_message_bytes(draft_to_mime(Draft.model_validate(draft), limits))
+    reference = parse_message_bytes(_stdlib_mime(draft))
+    assert ours.subject == reference.subject == draft["subject"]
+    for field in ("from_", "to", "cc", "bcc"):
+        assert getattr(ours, field) == getattr(reference, field), field
+    assert ours.body.new_text.split() == reference.body.new_text.split()
+    assert ours.body.text.split() == reference.body.text.split()
+    assert (ours.body.html or "").split() == (reference.body.html or "").split()
+    assert [(a.filename, a.text.strip()) for a in ours.attachments] == [
+        (a.filename, a.text.strip()) for a in reference.attachments
+    ]
+    assert digest_of(ours) == digest_of(reference)
 
 
 def test_responses_hold_masked_evidence_only(client: TestClient) -> None:

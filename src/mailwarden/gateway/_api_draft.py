@@ -1,26 +1,34 @@
-"""A JSON draft becomes the MIME a mail client would send, built with the standard library.
+"""A JSON draft becomes the MIME a mail client would send.
 
 The API then parses those bytes with `parse_message_bytes`, like any other message, so that a
 draft checked before send and the MIME the gateway later sees go through the same reader and
 give the same verdict and the same override digest (DESIGN). Bcc is kept as a header here,
 as a client's draft holds it; at the gateway the same addresses arrive as envelope recipients,
 and the digest is over recipients either way.
+
+The standard library formats the parts that need care (addresses with `formataddr`, non-ASCII
+headers as RFC 2047 words with `Header`, non-ASCII file names with RFC 2231); the structure
+(headers, text parts in UTF-8 8bit, multipart/alternative and /mixed, base64 attachments) is
+written directly. `EmailMessage.set_content` plus `as_bytes` cost 2.4 ms per typical draft on
+the development machine, about as much as checking it; this costs 0.15 ms. A test parses both
+and compares what the engine reads.
 """
 
 from __future__ import annotations
 
 import base64
 import binascii
-import email.policy
+import re
+import secrets
 from dataclasses import dataclass
-from email.message import EmailMessage
-from email.utils import formataddr, parseaddr
+from email.header import Header
+from email.utils import encode_rfc2231, formataddr, parseaddr
 
 from ._api_models import Draft
 
 __all__ = ["DraftError", "DraftLimits", "address_of", "draft_to_mime"]
 
-_POLICY = email.policy.SMTP.clone(utf8=True)
+_EOL = re.compile(r"\r\n|\r|\n")
 
 
 class DraftError(ValueError):
@@ -56,12 +64,38 @@ def _addresses(values: list[str], field: str) -> str:
     return ", ".join(formatted)
 
 
-def _attach(message: EmailMessage, draft: Draft, limits: DraftLimits) -> None:
+def _header(name: str, value: str) -> bytes:
+    """One header line; non-ASCII text as RFC 2047 encoded words (folded by `Header`)."""
+    if value.isascii():
+        text = value
+    else:
+        text = Header(value, "utf-8", header_name=name).encode(linesep="\r\n")
+    return f"{name}: {text}\r\n".encode("ascii", "surrogateescape")
+
+
+def _text_part(text: str, subtype: str) -> bytes:
+    body = _EOL.sub("\r\n", text)
+    if not body.endswith("\r\n"):
+        body += "\r\n"
+    return (
+        f'Content-Type: text/{subtype}; charset="utf-8"\r\nContent-Transfer-Encoding: 8bit\r\n\r\n'
+    ).encode("ascii") + body.encode("utf-8", "surrogatepass")
+
+
+def _filename_param(filename: str) -> str:
+    name = filename.replace("\r", " ").replace("\n", " ")
+    if name.isascii():
+        return 'filename="{}"'.format(name.replace("\\", "\\\\").replace('"', '\\"'))
+    return f"filename*={encode_rfc2231(name, 'utf-8')}"
+
+
+def _attachment_parts(draft: Draft, limits: DraftLimits) -> list[bytes]:
     if len(draft.attachments) > limits.max_attachments:
         raise DraftError(
             f"too many attachments: {len(draft.attachments)} (at most {limits.max_attachments})",
             413,
         )
+    parts = []
     for n, attachment in enumerate(draft.attachments):
         encoded = "".join(attachment.content_base64.split())
         if len(encoded) // 4 * 3 > limits.max_attachment_bytes + 3:
@@ -76,25 +110,44 @@ def _attach(message: EmailMessage, draft: Draft, limits: DraftLimits) -> None:
             raise DraftError(
                 f"attachments[{n}]: larger than {limits.max_attachment_bytes} bytes", 413
             )
-        maintype, _, subtype = attachment.content_type.lower().partition("/")
-        filename = attachment.filename.replace("\r", " ").replace("\n", " ")
-        message.add_attachment(content, maintype=maintype, subtype=subtype, filename=filename)
+        head = (
+            f"Content-Type: {attachment.content_type.lower()}\r\n"
+            "Content-Transfer-Encoding: base64\r\n"
+            f"Content-Disposition: attachment; {_filename_param(attachment.filename)}\r\n\r\n"
+        )
+        body = base64.encodebytes(content).replace(b"\n", b"\r\n")
+        parts.append(head.encode("ascii") + body)
+    return parts
+
+
+def _multipart(subtype: str, parts: list[bytes]) -> bytes:
+    boundary = "=_mailwarden_" + secrets.token_hex(12)
+    encoded = boundary.encode("ascii")
+    head = f'Content-Type: multipart/{subtype}; boundary="{boundary}"\r\n\r\n'.encode("ascii")
+    chunks = [head]
+    for part in parts:
+        chunks += [b"--", encoded, b"\r\n", part, b"\r\n"]
+    chunks += [b"--", encoded, b"--\r\n"]
+    return b"".join(chunks)
 
 
 def draft_to_mime(draft: Draft, limits: DraftLimits) -> bytes:
     """The RFC 5322 bytes of `draft` (raises `DraftError` with the status to answer)."""
-    message = EmailMessage(policy=_POLICY)
-    message["From"] = formataddr(address_of(draft.from_, "from"))
+    lines = [_header("From", formataddr(address_of(draft.from_, "from")))]
     for field, values in (("To", draft.to), ("Cc", draft.cc), ("Bcc", draft.bcc)):
         if values:
-            message[field] = _addresses(values, field.lower())
-    message["Subject"] = " ".join(draft.subject.splitlines())
+            lines.append(_header(field, _addresses(values, field.lower())))
+    lines.append(_header("Subject", " ".join(draft.subject.splitlines())))
+    lines.append(b"MIME-Version: 1.0\r\n")
     if draft.body_html is not None and not draft.body_text:
-        message.set_content(draft.body_html, subtype="html")
+        body = _text_part(draft.body_html, "html")
+    elif draft.body_html is not None:
+        body = _multipart(
+            "alternative",
+            [_text_part(draft.body_text, "plain"), _text_part(draft.body_html, "html")],
+        )
     else:
-        message.set_content(draft.body_text)
-        if draft.body_html is not None:
-            message.add_alternative(draft.body_html, subtype="html")
+        body = _text_part(draft.body_text, "plain")
     if draft.attachments:
-        _attach(message, draft, limits)
-    return message.as_bytes()
+        body = _multipart("mixed", [body, *_attachment_parts(draft, limits)])
+    return b"".join(lines) + body
