@@ -27,17 +27,6 @@ _SEPARATOR_SCAN = r"[ \t]*[,(:\-]?[ \t]*(?:\r?\n[ \t>]*){0,2}"
 _SEPARATOR = r"[ \t]*[,(:\-–]?[ \t]*(?:\r?\n[ \t>]*){0,2}"
 """Spaces, a comma or colon, and up to two line breaks (a blank line under "Kind regards,"),
 each maybe opening a quoted line ("> ")."""
-_SCAN_WORD = r"0-9A-Za-z_\xaa\xb5\xba\xc0-\xd6\xd8-\xf6\xf8-\xff"
-_SCAN_UPPER = r"A-Z\xc0-\xd6\xd8-\xde"
-_LONE_WORD_SCAN = (
-    rf"[{_SCAN_UPPER}?][{_SCAN_WORD}]*"
-    rf"(?:[^{_SCAN_WORD} \t\xa0]|[ \t\xa0]+(?:[^{_SCAN_UPPER} \t\xa0]|$)|$)"
-)
-"""A capital, then what does not read as two capitalised words ("Jane Smith", which
-`names.person` reads as a run): the prefilter leaves out most places where `after_lead` would
-find a run of two or more words, and so nothing (a letter it cannot tell, which the Latin-1
-image shows as `?`, or anything else after the word, such as a line break or a full stop,
-is proposed)."""
 
 
 def _alternatives(words: list[str]) -> str:
@@ -52,8 +41,8 @@ class PersonContextDetector:
         PatternSpec(
             name="word-before-name",
             scan=(
-                rf"(?:\b(?i:{_alternatives(_WORDS)})(?:'s)?{_SEPARATOR_SCAN}"
-                rf"|\b(?i:{_alternatives(_LABEL_WORDS)})[ \t]*:[ \t]*){_LONE_WORD_SCAN}"
+                rf"\b(?i:{_alternatives(_WORDS)})(?:'s)?{_SEPARATOR_SCAN}[A-Z\xc0-\xde?]"
+                rf"|\b(?i:{_alternatives(_LABEL_WORDS)})[ \t]*:[ \t]*[A-Z\xc0-\xde?]"
             ),
             exact=re.compile(
                 rf"(?<![\w])(?:(?i:{_alternatives(_WORDS)})(?:['’]s)?{_SEPARATOR}"
