@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cache
 
 from .document import Document
 from .entity import Entity, EntityType, Explanation
@@ -44,12 +45,13 @@ def words_pattern(words: Iterable[str]) -> re.Pattern[str]:
         for first, rest in sorted(tails.items())
     ]
     pattern = re.compile("(?:" + "|".join(branches) + r")(?![a-z0-9])")
-    _LOOSE[pattern.pattern] = re.compile(alternatives(lowered))
+    _WORDS_OF[pattern.pattern] = tuple(sorted(lowered))
     return pattern
 
 
-_LOOSE: dict[str, re.Pattern[str]] = {}
-"""`words_pattern`'s patterns -> the same words anywhere, boundaries not checked."""
+_WORDS_OF: dict[str, tuple[str, ...]] = {}
+"""`words_pattern`'s patterns -> their words (for `loose`, compiled on first use so that
+importing the detectors compiles no pattern that a run may never need)."""
 
 
 def loose(words: re.Pattern[str]) -> re.Pattern[str] | None:
@@ -58,7 +60,24 @@ def loose(words: re.Pattern[str]) -> re.Pattern[str] | None:
     place in the whole text. So a window it finds nothing in holds none of the words: a cheap
     test, made on the whole document at once, before the exact one. None for a pattern that
     `words_pattern` did not make (except `(?!)`, which matches nothing anywhere)."""
-    return words if words.pattern == _NOTHING else _LOOSE.get(words.pattern)
+    if words.pattern == _NOTHING:
+        return words
+    listed = _WORDS_OF.get(words.pattern)
+    return None if listed is None else _anywhere(listed)
+
+
+@cache
+def _anywhere(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(alternatives(words))
+
+
+@cache
+def _either(support: re.Pattern[str], contradict: re.Pattern[str]) -> re.Pattern[str] | None:
+    """Either list's words anywhere (see `loose`), or None where that cannot be told."""
+    found, against = loose(support), loose(contradict)
+    if found is None or against is None:
+        return None
+    return re.compile(f"{found.pattern}|{against.pattern}")
 
 
 _NOTHING = "(?!)"
@@ -96,15 +115,6 @@ class Context:
     contradict: re.Pattern[str]
     before: int = 40
     after: int = 20
-    _either: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
-    """Either list's words anywhere (see `loose`), or None where that cannot be told."""
-
-    def __post_init__(self) -> None:
-        support, contradict = loose(self.support), loose(self.contradict)
-        either = None
-        if support is not None and contradict is not None:
-            either = re.compile(f"{support.pattern}|{contradict.pattern}")
-        object.__setattr__(self, "_either", either)
 
     def find(self, doc: Document, start: int, end: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """(supporting words found, contradicting words found) around `text[start:end]`.
@@ -115,7 +125,7 @@ class Context:
         boundaries, says so.
         """
         header = doc.column_header(start)
-        either = self._either
+        either = _either(self.support, self.contradict)
         if (
             not header
             and either is not None

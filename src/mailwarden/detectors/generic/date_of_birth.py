@@ -126,8 +126,6 @@ CONTEXT = Context(
     before=60,
     after=30,
 )
-_BIRTH_ANYWHERE = loose(_BIRTH) or _BIRTH
-_CONTRADICT_ANYWHERE = loose(CONTEXT.contradict) or CONTEXT.contradict
 SCORE = Score(shape=LOW, checksum_bonus=0.3, support_bonus=0.35)
 """A real calendar date (0.3 + 0.3) that a birth word points at (+ 0.35): 0.95."""
 
@@ -198,7 +196,7 @@ class DateOfBirthDetector:
     )
 
     def validate(self, doc: Document, match: re.Match[str], spec: PatternSpec) -> Iterator[Entity]:
-        if not _word_near(doc, match.start(), match.end(), _BIRTH, _BIRTH_ANYWHERE):
+        if not _word_near(doc, match.start(), match.end(), _BIRTH):
             return  # most dates: nothing that `_pointing_here` could find
         note = ""
         years = _years(match.group("y"))
@@ -217,7 +215,7 @@ class DateOfBirthDetector:
         if not raised:
             return
         lowered: tuple[str, ...] = ()
-        if _word_near(doc, match.start(), match.end(), CONTEXT.contradict, _CONTRADICT_ANYWHERE):
+        if _word_near(doc, match.start(), match.end(), CONTEXT.contradict):
             lowered = _pointing_here(doc, match.start(), match.end(), CONTEXT.contradict)
         yield Entity(
             type=EntityType.DATE_OF_BIRTH,
@@ -235,12 +233,11 @@ class DateOfBirthDetector:
         )
 
 
-def _word_near(
-    doc: Document, start: int, end: int, words: re.Pattern[str], anywhere: re.Pattern[str]
-) -> bool:
+def _word_near(doc: Document, start: int, end: int, words: re.Pattern[str]) -> bool:
     """Whether one of `words` may be in the window `_pointing_here` reads or in the date's
     column header: false for most dates, told by one search of the window without word
-    boundaries (`anywhere`, from `loose`)."""
+    boundaries (`loose`)."""
+    anywhere = loose(words) or words
     near = anywhere.search(doc.lower, max(0, start - CONTEXT.before), end + CONTEXT.after)
     return near is not None or words.search(doc.column_header(start)) is not None
 
