@@ -197,6 +197,7 @@ def judge(judge_: Judge, mails: list[sim.Mail], mail: sim.Mail, history: SenderH
     found = [f for f in verdict.findings if f.rule in judge_.rules]
     record["rules"] = sorted({f.rule for f in found})
     record["rule_where"] = sorted({e.where for f in found for e in f.evidence})
+    record["messages"] = [f"{f.rule}: {f.message}" for f in found]
     facts = Facts(message, pack, context)
     registry = all_rules()
     sweep = {}
@@ -259,6 +260,7 @@ def _baselines(mail: sim.Mail, aggregate: Aggregate) -> dict[str, Any]:
     external = [c for c, p in zip(counts, mail.recipients, strict=True) if not p.internal]
     return {
         "i": mail.index,
+        "kind": mail.kind,
         "error": mail.error,
         "personal": mail.personal,
         "min_count": min(counts, default=10**9),
@@ -351,6 +353,7 @@ def score(rows: list[dict[str, Any]], rules: Sequence[str]) -> dict[str, Any]:
     for k in EXTERNAL_KS:
         point = _rates(evaluated, lambda r, k=k: r["ext_min_count"] < k)
         sweep["external"].append({"k": k, **point})
+    result["false_alarms_by_send"] = _false_alarms_by_send(evaluated, rules)
     result["sweep"] = sweep
     result["dominance"] = _dominance(sweep)
     result["signal_kinds"] = _signal_kinds(evaluated)
@@ -360,6 +363,24 @@ def score(rows: list[dict[str, Any]], rules: Sequence[str]) -> dict[str, Any]:
         set(r["sweep"][default]) == set(r["rules"]) for r in evaluated
     ) / max(len(evaluated), 1)
     return result
+
+
+def _false_alarms_by_send(
+    rows: list[dict[str, Any]], rules: Sequence[str]
+) -> dict[str, dict[str, float]]:
+    """False alarms per 100 legitimate sends of each kind (new, reply, ...), per rule."""
+    legit = [r for r in rows if not r["error"]]
+    kinds = sorted({r["kind"] for r in legit})
+    out: dict[str, dict[str, float]] = {"sends": dict.fromkeys(kinds, 0.0)}
+    for kind in kinds:
+        out["sends"][kind] = 100 * sum(r["kind"] == kind for r in legit) / max(len(legit), 1)
+    for rule in (*rules, "any"):
+        out[rule] = {}
+        for kind in kinds:
+            pool = [r for r in legit if r["kind"] == kind]
+            fired = sum((rule in r["rules"]) if rule != "any" else bool(r["rules"]) for r in pool)
+            out[rule][kind] = 100 * fired / max(len(pool), 1)
+    return out
 
 
 def _hull_recall(points: list[dict[str, Any]], fa: float) -> float:
@@ -458,6 +479,18 @@ def markdown(result: dict[str, Any]) -> str:
             f"{_pct(d['new_at_same_fa'])} | {_pct(d['external_at_same_fa'])} | "
             f"{'yes' if d['beats_both'] else 'no'} |"
         )
+    by_send = result["false_alarms_by_send"]
+    kinds = list(by_send["sends"])
+    lines += [
+        "",
+        "False alarms per 100 legitimate sends of each kind (first row: the mix of sends):",
+        "",
+        f"| rule | {' | '.join(kinds)} |",
+        "|---" + "|---:" * len(kinds) + "|",
+    ]
+    for rule, values in by_send.items():
+        cells = [f"{values[k]:.1f}%" if rule == "sends" else f"{values[k]:.2f}" for k in kinds]
+        lines.append(f"| {rule} | {' | '.join(cells)} |")
     lines += ["", "| baseline | k | recall | FA/100 |", "|---|---:|---:|---:|"]
     names = (("new recipient: count < k", "new"), ("external recipient: count < k", "external"))
     for name, key in names:
