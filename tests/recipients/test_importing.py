@@ -212,3 +212,16 @@ def test_bad_imap_urls(url: str) -> None:
 def test_modified_utf7_folder_names(name: str, wire: str) -> None:
     assert encode_folder(name) == wire
     assert decode_folder(wire) == name
+
+
+def test_an_unreadable_file_in_a_folder_does_not_stop_the_rest(
+    tmp_path: Path, store: Store
+) -> None:
+    folder = tmp_path / "export"
+    folder.mkdir()
+    (folder / "a.eml").write_bytes(sent_message(1))
+    (folder / "b.eml").symlink_to(tmp_path / "nowhere.eml")  # dangling: cannot be opened
+    (folder / "c.eml").write_bytes(sent_message(3))
+    report = import_messages(read_sent([str(folder)]), store, sender=OWNER, now=NOW)
+    assert report.learned == 2
+    assert len(report.errors) == 1 and "b.eml" in report.errors[0]

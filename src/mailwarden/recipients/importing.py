@@ -155,7 +155,10 @@ def _read_folder(path: Path, limits: Limits) -> Iterator[SourceItem]:
     for entry in sorted(path.iterdir(), key=lambda p: p.name):
         if entry.name.startswith("."):
             continue
-        yield from _read_one_path(entry, limits)
+        try:
+            yield from _read_one_path(entry, limits)
+        except OSError as exc:
+            yield SourceItem(str(entry), error=f"cannot read: {exc.strerror or exc}")
 
 
 def _read_one_path(path: Path, limits: Limits) -> Iterator[SourceItem]:
