@@ -7,7 +7,8 @@ authenticated sender), `as_of`, `out_of_office` (the sender's own auto-reply is 
 `verdict`, and the expected `findings` of the rule under test as `{rule, clause, action}`
 (rule = the binding id). A file checked by several cases has one golden file per case.
 `history` names a YAML file beside the case with the sender's past sends (`sender`, `sent`:
-a list of `{at, to: [...], thread?, repeat?}`, `confirmed`: [...]), built into the
+a list of `{at, to: [...], thread?, repeat?}` where each `to` is an address or
+`Name <address>`, `confirmed`: [...]), built into the
 `SenderHistory` the engine gets, as the store would give it.
 """
 
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from email.utils import parseaddr
 from pathlib import Path
 from typing import Any
 
@@ -81,7 +83,7 @@ def load_history(path: Path) -> SenderHistory:
     for index, item in enumerate(data.get("sent", [])):
         at = item["at"] if isinstance(item["at"], dt.datetime) else parse_as_of(str(item["at"]))
         at = at if at.tzinfo else at.replace(tzinfo=dt.UTC)
-        recipients = tuple((a.lower(), "") for a in item["to"])
+        recipients = tuple((addr.lower(), name) for name, addr in map(parseaddr, item["to"]))
         for copy in range(int(item.get("repeat", 1))):
             moment = at + dt.timedelta(hours=copy)
             key = f"{index}.{copy}"

@@ -132,8 +132,8 @@ def misdirection_signals(
             )
         if wanted & {SignalKind.NEW_EXTERNAL_DOMAIN_IN_THREAD, SignalKind.AUDIENCE_WIDENED}:
             found.extend(thread_signals(message, pairs, history, internal))
-        if SignalKind.SALUTATION_MISMATCH in wanted:
-            found.extend(salutation_signals(message, targets))
+    if SignalKind.SALUTATION_MISMATCH in wanted:  # needs no history: runs from day one
+        found.extend(salutation_signals(message, targets))
     if SignalKind.ATTACHMENT_MISMATCH in wanted and (facts or facts_or_recipients is None):
         if facts is None:
             facts = _facts(message, pack, history, clock)

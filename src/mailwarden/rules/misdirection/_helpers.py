@@ -1,8 +1,10 @@
 """What the misdirection rules share: the history options, the signals, the hit they make.
 
 Every rule here is silent without a recipient history (`Context.history` None: no store),
-reads the learning period and its thresholds from its binding's options, and keeps only
-signals scoring at least `min_score`.
+except those whose signal needs none (a salutation that does not match the recipient, an
+attachment about someone else), which run from the first message. Each reads the learning
+period and its thresholds from its binding's options and keeps only signals scoring at least
+`min_score`.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ __all__ = [
     "CONFIRM",
     "HISTORY_DEFAULTS",
     "HISTORY_OPTIONS",
+    "NEEDS_NO_HISTORY",
     "recipient_hit",
     "signal_options",
     "signals_for",
@@ -49,6 +52,9 @@ HISTORY_OPTIONS: dict[str, Any] = {
 }
 HISTORY_DEFAULTS: dict[str, Any] = {"min_messages": 30, "min_days": 14, "min_score": 0.5}
 
+NEEDS_NO_HISTORY = frozenset({SignalKind.ATTACHMENT_MISMATCH, SignalKind.SALUTATION_MISMATCH})
+"""Signals judged from the message alone: no store or learning period needed."""
+
 _OPTION_FIELDS = (
     "min_messages",
     "min_days",
@@ -68,8 +74,10 @@ def signal_options(options: Mapping[str, Any]) -> SignalOptions:
 def signals_for(inputs: RuleInput, kinds: Iterable[SignalKind]) -> tuple[Signal, ...]:
     """The signals of `kinds` at or above `min_score`; () without a history."""
     history = inputs.context.history
-    if history is None:
-        return ()
+    if history is None:  # no store: only the signals that need no history
+        kinds = [k for k in kinds if k in NEEDS_NO_HISTORY]
+        if not kinds:
+            return ()
     found = misdirection_signals(
         inputs.message,
         inputs.facts,

@@ -31,8 +31,7 @@ Options:
     a mix-up (default 5). ``min_score``: the weakest signal that warns (default 0.5; a case
     reference scores 0.8, an unmatched name 0.75 when the mail names someone, 0.55 when it
     names no one). ``min_messages`` and ``min_days`` are accepted for symmetry but this
-    signal needs no history and runs during the learning period; like every misdirection rule
-    it is silent when no recipient history is configured.
+    signal needs no history: it runs during the learning period and without a store.
 
 Known gaps:
     Names are matched by surname (or a single name), so the wrong file about a namesake of

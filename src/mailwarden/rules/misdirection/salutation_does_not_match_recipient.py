@@ -25,9 +25,9 @@ Passes:
     Sarah" to duty.team@… (a team mailbox).
 
 Options:
-    ``min_score`` (0.5; a mismatch scores 0.7), ``min_messages`` and ``min_days`` (30, 14):
-    as for the other misdirection rules (the signal belongs to the misdirection family and
-    waits for the learning period like the others).
+    ``min_score`` (0.5; a mismatch scores 0.7). ``min_messages`` and ``min_days`` are
+    accepted for symmetry, but the greeting is judged from the message alone: the rule runs
+    during the learning period and without a store.
 
 Known gaps:
     Names written in other ways (a married name, an unusual nickname, a name the address does
