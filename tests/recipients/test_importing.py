@@ -225,3 +225,15 @@ def test_an_unreadable_file_in_a_folder_does_not_stop_the_rest(
     report = import_messages(read_sent([str(folder)]), store, sender=OWNER, now=NOW)
     assert report.learned == 2
     assert len(report.errors) == 1 and "b.eml" in report.errors[0]
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("folder", ["msg", "pst"])
+def test_real_outlook_files_are_read(folder: str, real_corpus: Path, store: Store) -> None:
+    paths = sorted(str(p) for p in (real_corpus / folder).iterdir() if p.is_file())
+    if folder == "msg":
+        paths = [str(real_corpus / folder)]  # a folder of .msg files, as Outlook exports them
+    report = import_messages(read_sent(paths), store, now=NOW, retention_days=100_000)
+    assert report.read > 0
+    assert report.learned > 0
+    assert set(report.skipped) <= {"no-sender", "no-recipients", "no-date", "automatic"}
