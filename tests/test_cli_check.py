@@ -121,10 +121,9 @@ def test_policy_coverage_json_contract() -> None:
     assert data["pack"] == "norfolk"
     statuses = {c["id"]: c for c in data["clauses"]}
     assert statuses["NCC-E8"]["status"] == "enforced" and statuses["NCC-E8"]["rules"]
-    assert (
-        statuses["NCC-E3"]["status"] == "pending"
-        and statuses["NCC-E3"]["pending"] == "misdirection"
-    )
+    assert statuses["NCC-E3"]["status"] == "enforced"  # misdirection rules, with history
+    assert statuses["NCC-E13"]["status"] == "pending" and statuses["NCC-E13"]["pending"] == "audit"
+    assert statuses["NCC-E14"]["status"] == "enforced" and statuses["NCC-E14"]["pending"] == "audit"
     assert statuses["NCC-X"]["pending"] == "workflow"
     for clause in data["clauses"]:
         assert {"id", "title", "modes", "status", "rules"} <= set(clause)

@@ -39,11 +39,17 @@ def _status(modes: tuple[str, ...], rules: tuple[str, ...], pending: str) -> str
 
 
 def _pending(modes: tuple[str, ...], rules: tuple[str, ...], declared: str) -> str:
+    """The area still to come: declared in the pack, else the first mode rules do not cover.
+
+    Every rule today is a SEND rule, so an AUDIT + SEND clause with rules bound is enforced
+    at send and still pending for its audit half.
+    """
     if declared:
         return declared
     if not rules and "SEND" in modes:
         return "send rules"
-    return ""
+    later = [m.lower() for m in modes if m not in ("SEND", "GUIDANCE")]
+    return later[0] if later else ""
 
 
 def coverage(pack: Pack) -> tuple[ClauseCoverage, ...]:
