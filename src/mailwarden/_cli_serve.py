@@ -8,11 +8,13 @@ its own metrics, and override tokens verify anywhere that has the same signing k
 from __future__ import annotations
 
 import argparse
+import copy
 import json
 import sys
+from pathlib import Path
 from typing import Any
 
-from ._cli_policy import _pack
+from ._cli_policy import _pack, sample_path
 from .errors import ConfigError
 from .settings import Settings
 
@@ -79,11 +81,18 @@ def _store(url: str | None, settings: Settings) -> Any:
     return open_store(url or settings.store_url)
 
 
+def _log_config(base: dict[str, Any]) -> dict[str, Any]:
+    """uvicorn's logging, plus mailwarden's own logger (override records, faults) at INFO."""
+    config = copy.deepcopy(base)
+    config["loggers"]["mailwarden"] = {"handlers": ["default"], "level": "INFO", "propagate": False}
+    return config
+
+
 def run_serve(args: argparse.Namespace, settings: Settings) -> int:
     try:
         import uvicorn
 
-        from .gateway.api import create_app, openapi_document
+        from .gateway.api import create_app, openapi_document, warm_up
     except ImportError:
         raise ConfigError("serve needs the api extra: pip install 'mailwarden[api]'") from None
     pack = _pack(args.policy, settings)
@@ -95,11 +104,12 @@ def run_serve(args: argparse.Namespace, settings: Settings) -> int:
     if not settings.override_signing_key:
         print("mailwarden: no override_signing_key: overrides are not offered", file=sys.stderr)
     app = create_app(pack, settings, _options(args), store=_store(args.store, settings))
+    warm_up(app, Path(sample_path()).read_bytes())
     uvicorn.run(
         app,
         host=args.host,
         port=args.port,
-        log_level="info",
+        log_config=_log_config(uvicorn.config.LOGGING_CONFIG),
         access_log=False,
         server_header=False,
         timeout_graceful_shutdown=15,

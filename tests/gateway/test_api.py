@@ -18,7 +18,7 @@ pytest.importorskip("fastapi", reason="the api extra is not installed")
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
 with warnings.catch_warnings():  # starlette prefers httpx2; httpx is what FastAPI documents
-    warnings.simplefilter("ignore", DeprecationWarning)
+    warnings.simplefilter("ignore")
     from fastapi.testclient import TestClient
 
 from mailwarden.gateway import GatewayEnvelope, GatewayOptions, decide  # noqa: E402
@@ -512,3 +512,32 @@ def test_the_published_openapi_document_matches_the_app() -> None:
     assert {"from", "to", "cc", "bcc", "subject", "body_text", "body_html", "attachments"} == set(
         published["components"]["schemas"]["Draft"]["properties"]
     )
+
+
+# -- mailwarden serve -------------------------------------------------------------------------
+
+
+def test_serve_refuses_to_start_without_api_keys(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from mailwarden.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    for name in ("MAILWARDEN_API_KEYS", "MAILWARDEN_SETTINGS", "MAILWARDEN_POLICY"):
+        monkeypatch.delenv(name, raising=False)
+    assert main(["serve", "--policy", "norfolk"]) == 2
+    assert "no api_keys" in capsys.readouterr().err
+    monkeypatch.setenv("MAILWARDEN_API_KEYS", "short")
+    assert main(["serve", "--policy", "norfolk"]) == 2
+    assert "at least 16 characters" in capsys.readouterr().err
+
+
+def test_serve_prints_the_published_openapi_document(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from mailwarden.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    assert main(["serve", "--policy", "norfolk", "--print-openapi"]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    assert printed == json.loads((DOCS / "openapi.json").read_text(encoding="utf-8"))

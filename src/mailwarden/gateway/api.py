@@ -66,7 +66,14 @@ from ._api_models import (
 from .decision import OVERRIDE_HEADER
 from .overrides import DEFAULT_LIFETIME, digest_of, issue_token, verify_token
 
-__all__ = ["ApiError", "ApiOptions", "OverrideRecord", "create_app", "openapi_document"]
+__all__ = [
+    "ApiError",
+    "ApiOptions",
+    "OverrideRecord",
+    "create_app",
+    "openapi_document",
+    "warm_up",
+]
 
 log = logging.getLogger("mailwarden.api")
 
@@ -567,6 +574,15 @@ def _install_openapi(app: FastAPI) -> None:
         return app.openapi_schema
 
     app.openapi = _openapi  # type: ignore[method-assign]
+
+
+def warm_up(app: FastAPI, sample: bytes) -> None:
+    """Check one message before serving: detector tables and rules load lazily (about 1 s),
+    and that first wait belongs to start-up, not to the first user's Send."""
+    service: _Service = app.state.service
+    unbound = ApiClient("warm-up", "", ())
+    service.check_bytes(sample, unbound, "")
+    service.recent = _RecentVerdicts(service.options.recent_checks)
 
 
 def openapi_document(pack: Pack) -> dict[str, Any]:
