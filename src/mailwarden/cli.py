@@ -17,6 +17,7 @@ from . import __version__
 from ._cli_gateway import add_gateway_commands, run_milter, run_quarantine
 from ._cli_history import add_history_commands, run_history
 from ._cli_policy import add_policy_commands, run_check, run_check_text, run_policy, sample_path
+from ._cli_proxy import add_proxy_command, run_proxy
 from ._cli_serve import add_serve_command, run_serve
 from ._render import entity_json, entity_line, read_text, render_inspect
 from .detectors import detect
@@ -77,6 +78,7 @@ def _build_parser() -> argparse.ArgumentParser:
     add_serve_command(commands)
     add_history_commands(commands)
     add_gateway_commands(commands)
+    add_proxy_command(commands)
 
     settings = commands.add_parser("settings", help="show the effective settings")
     settings.add_argument("action", choices=("show",))
@@ -164,6 +166,8 @@ def _run(argv: Sequence[str] | None) -> int:
         return run_milter(args, settings)
     if args.command == "quarantine":
         return run_quarantine(args, settings)
+    if args.command == "proxy":
+        return run_proxy(args, settings)
     return _settings_show(settings)
 
 
