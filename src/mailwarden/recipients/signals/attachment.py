@@ -61,6 +61,8 @@ def _case_mask(key: str) -> str:
 def attachment_signals(facts: Facts, options: SignalOptions) -> Iterator[Signal]:
     """A signal for each attached file naming a person or case the mail never mentions."""
     message = facts.message
+    if not any(place.kind == "attachment" for place in facts.places):
+        return  # nothing attached (or nothing readable): nothing to compare
     mail_text = f"{message.subject}\n{message.body.text}"
     known = _words(mail_text)
     for recipient in facts.recipients:
