@@ -20,7 +20,9 @@ not load); then requests in the first `--warmup` seconds are sent but not counte
 
 Reported: requests, errors, achieved rate, p50/p90/p99/max latency, the verdict mix, the
 server's own view (its latency histogram, from /metrics), the server process's CPU time per
-request, and the machine's load average (the development machine is shared).
+request, the machine's load average, and how long the server's threads waited for a CPU
+while runnable (Linux schedstat): the development machine is shared, and that wait is what
+the tail of the latency is made of when other work takes the cores.
 """
 
 from __future__ import annotations
@@ -109,6 +111,17 @@ def _cpu_seconds(pid: int) -> float:
     """User + system CPU time of a process (Linux /proc)."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _runqueue_wait(pid: int) -> float:
+    """Seconds the process's threads have spent runnable but waiting for a CPU (schedstat)."""
+    total = 0
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        try:
+            total += int((task / "schedstat").read_text().split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+    return total / 1e9
 
 
 def _histogram(metrics: str) -> dict[float, float]:
@@ -238,6 +251,7 @@ def main(argv: list[str] | None = None) -> int:
             url = f"http://127.0.0.1:{port}"
             warm(url, drafts[: args.prime])
             cpu_before = _cpu_seconds(server.pid)
+            wait_before = _runqueue_wait(server.pid)
             before = _histogram(httpx.get(f"{url}/metrics").text)
             load_before = os.getloadavg()[0]
             latencies, verdicts, errors, elapsed = asyncio.run(
@@ -246,6 +260,7 @@ def main(argv: list[str] | None = None) -> int:
             load_after = os.getloadavg()[0]
             after = _histogram(httpx.get(f"{url}/metrics").text)
             cpu = _cpu_seconds(server.pid) - cpu_before
+            waited = _runqueue_wait(server.pid) - wait_before
         finally:
             server.terminate()
             server.wait(timeout=30)
@@ -270,6 +285,7 @@ def main(argv: list[str] | None = None) -> int:
         "server_cpu_ms_per_request": round(1000 * cpu / max(1, sum(verdicts.values())), 2),
         "verdicts": dict(verdicts.most_common()),
         "load_average_1min": [round(load_before, 2), round(load_after, 2)],
+        "server_runqueue_wait_s": round(waited, 2),
     }
     print(
         "| rate (target → achieved) | requests | errors | p50 ms | p90 ms | p99 ms | max ms |"
@@ -283,7 +299,11 @@ def main(argv: list[str] | None = None) -> int:
         f"| {figures['server_cpu_ms_per_request']} |"
     )
     print(f"verdicts: {figures['verdicts']}")
-    print(f"machine load average (1 min) before/after: {figures['load_average_1min']}")
+    print(
+        f"machine load average (1 min) before/after: {figures['load_average_1min']}; "
+        f"server waited {figures['server_runqueue_wait_s']} s for a CPU "
+        f"(used {round(cpu, 2)} s)"
+    )
     if args.json:
         Path(args.json).write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
     return 0 if errors == 0 else 1
