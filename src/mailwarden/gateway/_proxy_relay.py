@@ -112,7 +112,9 @@ def relay(target: RelayTarget, message: Outgoing) -> RelayResult:
             code, reply = smtp.data(message.data)
             if code != 250:
                 return _failure(code, reply, "next hop refused the message")
-            return RelayResult(250, "2.0.0 Ok", reply.decode("utf-8", "replace"))
+            said = " ".join(reply.decode("utf-8", "replace").split())
+            text = said if said.startswith("2.") else f"2.0.0 Ok: {said}"
+            return RelayResult(250, f"{text} (next hop)", said)
     except smtplib.SMTPResponseException as exc:
         return _failure(exc.smtp_code, exc.smtp_error, "next hop refused the message")
     except (TimeoutError, OSError, smtplib.SMTPException) as exc:
