@@ -175,11 +175,21 @@ def libmilter_spec(listen: str) -> str:
     raise ValueError(f"listen must be unix:PATH, inet:HOST:PORT or inet6:[HOST]:PORT: {listen!r}")
 
 
-def _open_fds() -> set[int]:
+def _sockets() -> dict[int, str]:
+    """This process's open sockets: fd -> the kernel's name for it (`socket:[inode]`)."""
+    found: dict[int, str] = {}
     try:
-        return {int(name) for name in os.listdir("/proc/self/fd")}
+        names = os.listdir("/proc/self/fd")
     except OSError:
-        return set()
+        return found
+    for name in names:
+        try:
+            target = os.readlink(f"/proc/self/fd/{name}")
+        except OSError:
+            continue  # the directory's own descriptor, already closed
+        if target.startswith("socket:"):
+            found[int(name)] = target
+    return found
 
 
 def _set_nodelay(fds: set[int]) -> int:
@@ -230,9 +240,9 @@ def start(
     milter = _milter
     spec = libmilter_spec(listen)
     milter.setbacklog(backlog)
-    before = _open_fds()
+    before = set(_sockets().values())
     _register(name, spec, timeout, milter)
-    _state.listeners = sorted(_open_fds() - before)
+    _state.listeners = sorted(fd for fd, sock in _sockets().items() if sock not in before)
     if spec.startswith("inet"):
         _set_nodelay(set(_state.listeners))
     else:
