@@ -8,8 +8,11 @@ next-hop outage (nothing lost, nothing doubled).
 
 from __future__ import annotations
 
+import json
 import re
 import smtplib
+import subprocess
+import sys
 import time
 import uuid
 from email import message_from_bytes
@@ -85,6 +88,12 @@ def held_with(postfix: Postfix, mail: Mail) -> list[str]:
     return found
 
 
+def quarantine(postfix: Postfix, *args: str) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "mailwarden.cli", "quarantine", *args]
+    command += ["--postfix-config", str(postfix.config)]
+    return subprocess.run(command, capture_output=True, text=True, timeout=60, check=False)
+
+
 def test_one_connection_judges_every_message_afresh(proxied: Topology) -> None:
     postfix = proxied.postfix
     encrypt, block, warn, allow = Mail(ENCRYPT), Mail(BLOCK), Mail(WARN), Mail(ALLOW)
@@ -157,10 +166,17 @@ def test_quarantine_is_relayed_marked_and_held_by_postfix(proxied: Topology) -> 
     assert "X-Mailwarden-Quarantine: bulk-personal-data=TWC-A4" in headers
     assert "X-Mailwarden-Verdict: quarantine" in headers
     assert not_delivered(postfix, bulk)
-    postfix.tool("postsuper", "-H", held[0])  # released by a reviewer: delivered once
-    postfix.flush()
+    # The milter's quarantine commands work on what the proxy had held.
+    listing = quarantine(postfix, "list", "--format", "json")
+    entries = [json.loads(line) for line in listing.stdout.splitlines()]
+    (entry,) = [e for e in entries if e["queue_id"] == held[0]]
+    assert entry["reason"] == "bulk-personal-data=TWC-A4" and entry["verdict"] == "quarantine"
+    released = quarantine(postfix, "release", held[0])
+    assert released.returncode == 0, released.stderr
     (out,) = delivered(postfix, bulk, timeout=30)
     assert out.message["X-Mailwarden-Quarantine"] == "bulk-personal-data=TWC-A4"
+    time.sleep(1.0)
+    assert len(postfix.sink.with_header("X-Test-Id", bulk.test_id)) == 1
 
 
 def test_an_unreadable_message_is_held_with_its_reason(proxied: Topology) -> None:
