@@ -67,11 +67,14 @@ def listed(words: Sequence[str]) -> str:
 
 def evidence_of(found: Iterable[Located], limit: int = 20) -> tuple[Evidence, ...]:
     """Masked evidence, at most `limit` items, without repeats."""
-    seen: list[Evidence] = []
+    shown: dict[Evidence, None] = {}
+    read: set[tuple[str, str, str]] = set()
     for item in found:
-        evidence = item.evidence()
-        if evidence not in seen:
-            seen.append(evidence)
-        if len(seen) >= limit:
+        key = (str(item.type), item.where, item.value)
+        if key in read:  # the same value again: its mask is already shown
+            continue
+        read.add(key)
+        shown.setdefault(item.evidence(), None)
+        if len(shown) >= limit:
             break
-    return tuple(seen)
+    return tuple(shown)
