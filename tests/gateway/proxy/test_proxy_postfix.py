@@ -271,3 +271,28 @@ def test_after_queue_refusal_is_a_bounce_to_the_sender(proxied: Topology) -> Non
     assert "text/rfc822-headers" in text
     assert "Kowalczyk" not in text.split("text/rfc822-headers")[0]
     assert not_delivered(postfix, block, settle=1.0)
+
+
+def test_proxy_stopped_postfix_tempfails_and_the_proxy_exits_cleanly(proxied: Topology) -> None:
+    postfix, proxy = proxied.postfix, proxied.telford
+    direct, queued = Mail(TELFORD_ALLOW), Mail(TELFORD_ALLOW)
+    assert proxy.terminate() == 0  # SIGTERM: a graceful stop
+    assert "stopped (0 message(s) left unfinished)" in proxy.log()
+    try:
+        # Postfix cannot reach its proxy: the client is told to retry, nothing is queued.
+        with smtplib.SMTP("127.0.0.1", postfix.ports["submit_b"], timeout=120) as smtp:
+            smtp.ehlo()
+            assert smtp.mail(direct.mail_from)[0] == 250
+            code, reply = smtp.rcpt(direct.recipients[0])
+        assert 400 <= code < 500, reply
+        # Through an upstream MTA: kept in its queue until the proxy is back.
+        send_one(postfix.ports["front"], queued)
+        time.sleep(3.0)
+        assert postfix.queue()
+        assert not postfix.sink.with_header("X-Test-Id", queued.test_id)
+    finally:
+        proxy.start()
+    postfix.flush()
+    (out,) = delivered(postfix, queued, timeout=40)
+    assert out.message["X-Mailwarden-Verdict"] == "allow"
+    assert not postfix.sink.with_header("X-Test-Id", direct.test_id)
