@@ -524,7 +524,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--pack", default="norfolk")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--report", metavar="JSON", help="print the tables of a saved --json run")
     args = parser.parse_args(argv)
+    if args.report:
+        with open(args.report, encoding="utf-8") as saved:
+            print(markdown(json.load(saved)))
+        return 0
     if dt.timedelta(days=args.days) >= RETENTION:
         parser.error("the simulated period must be shorter than the 13-month retention")
     started = time.perf_counter()
