@@ -491,3 +491,21 @@ def test_a_large_batch_skips_what_is_stored_and_records_the_rest_whole(store: St
             for o in batch
         ],
     )
+
+
+def test_overrides_are_kept_for_review_and_forgotten_with_the_sender(store: Store) -> None:
+    issued = dt.datetime(2026, 3, 2, 10, tzinfo=dt.UTC)
+    store.record_override(
+        digest="a" * 64,
+        sender="A.Officer@norfolk.gov.uk",
+        justification="The recipient is the family's named advocate.",
+        client="outlook",
+        issued_at=issued,
+        expires_at=issued + dt.timedelta(hours=1),
+    )
+    (row,) = store.overrides(sender="a.officer@norfolk.gov.uk")
+    assert row["sender"] == "a.officer@norfolk.gov.uk" and row["digest"] == "a" * 64
+    assert row["issued_at"] == issued and row["client"] == "outlook"
+    assert store.overrides(sender="someone@norfolk.gov.uk") == []
+    assert store.forget("a.officer@norfolk.gov.uk") == 1
+    assert store.overrides() == []

@@ -30,6 +30,7 @@ __all__ = [
     "CONFIRMATIONS",
     "MESSAGES",
     "METADATA",
+    "OVERRIDES",
     "RECIPIENTS",
     "VERSION_TABLE",
     "UTCDateTime",
@@ -119,3 +120,19 @@ CONFIRMATIONS = Table(
     comment="Recipients a sender confirmed as intended (warnings about them suppressed).",
 )
 """A sender's confirmation that a recipient is intended, and when it was last given."""
+
+OVERRIDES = Table(
+    "overrides",
+    METADATA,
+    Column("id", _ID, primary_key=True, autoincrement=True),
+    Column("digest", String(64), nullable=False),
+    Column("sender", String(320), nullable=False),
+    Column("client", String(100), nullable=False, server_default=""),
+    Column("justification", String(2000), nullable=False),
+    Column("issued_at", UTCDateTime(), nullable=False),
+    Column("expires_at", UTCDateTime(), nullable=False),
+    Index("ix_overrides_sender_issued_at", "sender", "issued_at"),
+    Index("ix_overrides_digest", "digest"),
+    comment="Overrides of a warning issued to a sender, with their justification, for review.",
+)
+"""One row per override token issued: the message digest (not its content), who, why, when."""

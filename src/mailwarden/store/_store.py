@@ -36,7 +36,7 @@ from ..recipients.history import SenderHistory, SentObservation, build_history
 from ._engine import WRITE, connect_error, make_engine, parse_url, safe_url, translated
 from ._errors import StoreError
 from ._migrate import migrate
-from ._schema import CONFIRMATIONS, MESSAGES, RECIPIENTS
+from ._schema import CONFIRMATIONS, MESSAGES, OVERRIDES, RECIPIENTS
 
 __all__ = ["MAX_ADDRESS", "Store", "open_store"]
 
@@ -348,7 +348,42 @@ class Store:
                     )
                 )
             )
+            removed += _count(
+                connection.execute(delete(OVERRIDES).where(OVERRIDES.c.sender == person))
+            )
         return removed
+
+    # -- overrides ------------------------------------------------------------------------
+
+    def record_override(
+        self,
+        *,
+        digest: str,
+        sender: str,
+        justification: str,
+        client: str,
+        issued_at: dt.datetime,
+        expires_at: dt.datetime,
+    ) -> None:
+        """Keep an issued override for review: the digest (never the content), who, why, when."""
+        row = {
+            "digest": digest[:64],
+            "sender": _address(sender),
+            "client": client[:100],
+            "justification": justification[:2000],
+            "issued_at": _utc(issued_at, "issued_at"),
+            "expires_at": _utc(expires_at, "expires_at"),
+        }
+        with self._write("recording an override") as connection:
+            connection.execute(insert(OVERRIDES).values(**row))
+
+    def overrides(self, *, sender: str | None = None) -> list[dict[str, Any]]:
+        """Issued overrides, newest first, optionally of one sender (for an IG review)."""
+        query = select(OVERRIDES).order_by(OVERRIDES.c.issued_at.desc(), OVERRIDES.c.id.desc())
+        if sender is not None:
+            query = query.where(OVERRIDES.c.sender == _address(sender))
+        with self._read("listing overrides") as connection:
+            return [dict(row._mapping) for row in connection.execute(query)]
 
     def prune(self, *, now: dt.datetime, retention_days: int) -> int:
         """Remove what is past retention at `now`; returns the rows removed.
