@@ -113,3 +113,30 @@ def test_a_valid_override_marks_warn_findings_and_a_forged_one_does_not() -> Non
     )
     forged = f"X-Mailwarden-Override: {token[:-3]}xyz\r\n".encode() + raw
     assert str(decide(forged, envelope, load_pack("norfolk"), OPTIONS, now=NOW).verdict) == "warn"
+
+
+def test_a_parser_fault_holds_the_message_instead_of_deferring_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RecursionError("deep")
+
+    monkeypatch.setattr("mailwarden.gateway.decision.parse_message_bytes", broken)
+    decision = decide(SUBJECT_NAME, _envelope(SUBJECT_NAME), load_pack("norfolk"), OPTIONS, now=NOW)
+    assert decision.action == "hold" and "RecursionError" in decision.reason
+
+
+def test_a_hold_keeps_the_encryption_route_for_its_release() -> None:
+    bulk = (
+        FIXTURES / "bulk-personal-data" / "fires-telford-spreadsheet-of-patients.eml"
+    ).read_bytes()
+    message = parse_message_bytes(bulk)
+    external = b"To: Intake <intake@care-provider.example>\r\n" + bulk.replace(
+        b"To:", b"X-Old-To:", 1
+    )
+    envelope = GatewayEnvelope(
+        message.from_[0].addr_spec, ("intake@care-provider.example",), message.from_[0].addr_spec
+    )
+    decision = decide(external, envelope, load_pack("telford"), OPTIONS, now=NOW)
+    assert decision.action == "hold"
+    assert ("X-Mailwarden-Encrypt", "scs") in decision.headers and decision.subject_tag == "[SCS]"

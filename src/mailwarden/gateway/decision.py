@@ -137,17 +137,16 @@ def _decision(verdict: Verdict, pack: Pack, options: GatewayOptions, direction: 
     base = Decision("accept", action, findings=verdict.findings, direction=direction)
     if action is Action.BLOCK:
         return replace(base, action="reject", reply=_reply(verdict, pack), headers=tuple(headers))
+    needs_route = any(f.counts and f.action is Action.ENCRYPT for f in verdict.findings)
+    route = _route(pack, options) if needs_route else None
+    if route is not None and route.header:  # kept on a hold too, so a release is still routed
+        headers.append((route.header, route.value or "1"))
+    tag = route.subject_tag if route is not None else ""
     if action is Action.QUARANTINE:
         reason = _summary(verdict)
         headers.append(("X-Mailwarden-Quarantine", reason))
-        return replace(base, action="hold", reason=reason, headers=tuple(headers))
-    if action is Action.ENCRYPT:
-        route = _route(pack, options)
-        if route is not None and route.header:
-            headers.append((route.header, route.value or "1"))
-        tag = route.subject_tag if route is not None else ""
-        return replace(base, headers=tuple(headers), subject_tag=tag)
-    return replace(base, headers=tuple(headers))
+        return replace(base, action="hold", reason=reason, headers=tuple(headers), subject_tag=tag)
+    return replace(base, headers=tuple(headers), subject_tag=tag)
 
 
 def decide(
@@ -164,8 +163,9 @@ def decide(
     try:
         message = _with_envelope(parse_message_bytes(raw, limits=options.limits), envelope)
     except InputError as exc:
-        reason = f"unreadable message: {exc}"
-        return Decision("hold", reason=reason, headers=(("X-Mailwarden-Quarantine", reason),))
+        return _unreadable(str(exc))
+    except Exception as exc:  # a parser fault: held for a person, never deferred for ever
+        return _unreadable(f"the parser failed ({type(exc).__name__})")
     override = False
     token = message.header(OVERRIDE_HEADER)
     if token and options.override_signing_key:
@@ -187,6 +187,11 @@ def decide(
     except Exception as exc:  # an engine fault must never lose or wrongly pass mail
         return _fault(options, exc)
     return _decision(verdict, pack, options, direction)
+
+
+def _unreadable(detail: str) -> Decision:
+    reason = f"unreadable message: {detail}"
+    return Decision("hold", reason=reason, headers=(("X-Mailwarden-Quarantine", reason),))
 
 
 def _fault(options: GatewayOptions, exc: Exception) -> Decision:
