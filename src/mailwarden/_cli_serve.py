@@ -29,7 +29,12 @@ def add_serve_command(commands: Any) -> None:
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on")
     serve.add_argument("--port", type=int, default=8025, help="TCP port (default 8025)")
     serve.add_argument("--policy", metavar="NAME|FILE", help="built-in pack name or pack file")
-    serve.add_argument("--store", metavar="URL", help="the store overrides are recorded in")
+    serve.add_argument(
+        "--store",
+        metavar="URL",
+        help="the store: recipient history is read from it (never learned), overrides and "
+        "confirmations are recorded in it (default: settings store_url)",
+    )
     serve.add_argument(
         "--max-request-bytes", type=int, metavar="N", help="largest request body (default 25 MiB)"
     )
@@ -42,6 +47,18 @@ def add_serve_command(commands: Any) -> None:
     )
     serve.add_argument(
         "--timeout", type=float, metavar="SECONDS", help="per check, queue included (default 10)"
+    )
+    serve.add_argument(
+        "--history-ttl",
+        type=float,
+        metavar="SECONDS",
+        help="how long a sender's recipient history is reused (default 60)",
+    )
+    serve.add_argument(
+        "--history-cache-size",
+        type=int,
+        metavar="N",
+        help="senders whose history is kept in memory at once (default 512)",
     )
     serve.add_argument(
         "--cors-origin",
@@ -58,26 +75,26 @@ def add_serve_command(commands: Any) -> None:
 def _options(args: argparse.Namespace) -> Any:
     from .gateway.api import ApiOptions
 
-    given = {
-        "max_request_bytes": args.max_request_bytes,
-        "max_attachments": args.max_attachments,
-        "max_attachment_bytes": args.max_attachment_bytes,
-        "max_concurrency": args.max_concurrency,
-        "timeout_seconds": args.timeout,
+    given = {  # option: (flag, value)
+        "max_request_bytes": ("--max-request-bytes", args.max_request_bytes),
+        "max_attachments": ("--max-attachments", args.max_attachments),
+        "max_attachment_bytes": ("--max-attachment-bytes", args.max_attachment_bytes),
+        "max_concurrency": ("--max-concurrency", args.max_concurrency),
+        "timeout_seconds": ("--timeout", args.timeout),
+        "history_ttl_seconds": ("--history-ttl", args.history_ttl),
+        "history_cache_size": ("--history-cache-size", args.history_cache_size),
     }
-    for name, value in given.items():
+    for flag, value in given.values():
         if value is not None and value <= 0:
-            raise ConfigError(f"--{name.replace('_', '-')}: must be more than 0")
-    chosen = {k: v for k, v in given.items() if v is not None}
+            raise ConfigError(f"{flag}: must be more than 0")
+    chosen = {k: v for k, (_, v) in given.items() if v is not None}
     return ApiOptions(cors_origins=tuple(args.cors_origin), **chosen)
 
 
 def _store(url: str | None, settings: Settings) -> Any:
-    """The store, opened only when it can record overrides (else they are logged)."""
-    from .store import Store, open_store
+    """The store: senders' recipient history (read only), overrides and confirmations."""
+    from .store import open_store
 
-    if not hasattr(Store, "record_override"):
-        return None
     return open_store(url or settings.store_url)
 
 

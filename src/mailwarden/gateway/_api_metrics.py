@@ -27,6 +27,8 @@ class ApiMetrics:
     findings: Counter
     latency: Histogram
     overrides: Counter
+    confirmations: Counter
+    history: Counter
     in_flight: Gauge
 
     @classmethod
@@ -62,6 +64,19 @@ class ApiMetrics:
                 "mailwarden_api_overrides_issued",
                 "Override tokens issued, by client.",
                 ("client",),
+                registry=registry,
+            ),
+            confirmations=Counter(
+                "mailwarden_api_confirmations",
+                "Recipients confirmed by senders after a misdirection warning, by client.",
+                ("client",),
+                registry=registry,
+            ),
+            history=Counter(
+                "mailwarden_api_history_lookups",
+                "Recipient history lookups of checks: cached, read from the store, or "
+                "unavailable (the store failed; checked without history).",
+                ("outcome",),
                 registry=registry,
             ),
             in_flight=Gauge(

@@ -16,6 +16,8 @@ from pydantic import BaseModel, ConfigDict, Field
 __all__ = [
     "MAX_JUSTIFICATION",
     "CheckResult",
+    "Confirmation",
+    "ConfirmationRequest",
     "Draft",
     "DraftAttachment",
     "Error",
@@ -126,6 +128,27 @@ class OverrideRequest(_Strict):
 class OverrideToken(_Strict):
     token: str = Field(description="Put in the `X-Mailwarden-Override` header of the message.")
     expires_at: str = Field(description="ISO 8601, UTC.")
+
+
+class ConfirmationRequest(_Strict):
+    """The sender says a recipient a misdirection warning named is the one they mean."""
+
+    sender: str = Field(
+        min_length=3,
+        max_length=_ADDRESS,
+        description="The sender whose warnings are suppressed (as in the check's `from`).",
+    )
+    recipient: str = Field(
+        min_length=3,
+        max_length=_ADDRESS,
+        description="The recipient confirmed as intended, `a@b` or `Name <a@b>`.",
+    )
+
+
+class Confirmation(_Strict):
+    sender: str = Field(description="Lower-cased.")
+    recipient: str = Field(description="Lower-cased.")
+    confirmed_at: str = Field(description="ISO 8601, UTC.")
 
 
 class Error(_Strict):

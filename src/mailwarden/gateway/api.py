@@ -1,4 +1,5 @@
-"""The pre-send HTTP API: `POST /v1/check` and `POST /v1/overrides`, an adapter over the engine.
+"""The pre-send HTTP API: `POST /v1/check`, `/v1/overrides` and `/v1/confirmations`, an adapter
+over the engine.
 
 DESIGN "HTTP API and gateway headers" is the contract. A client (the Outlook add-in, a case
 management system) posts a draft, as raw MIME or as JSON, with its API key; the answer is the
@@ -13,6 +14,15 @@ alone, and it does not need to: the gateway (`decide`) verifies the token and th
 only `warn` findings overridden, so a token for a message that would be blocked, held or
 encrypted changes nothing. As a courtesy the API refuses a digest that it has itself just
 judged stronger than `warn` (a bounded memory of recent checks, per process).
+
+Recipient history: with a store, `/v1/check` judges with the sender's history (the sender a
+bound key vouches for, else the declared `from`), read through a short-lived per-process
+cache (`_api_history`); the misdirection rules then warn about a lookalike or unusual
+recipient before send. A check never learns: drafts are not sent mail. `/v1/confirmations`
+records that the sender means a recipient a misdirection warning named (`Store.confirm`, as
+`mailwarden history confirm` does), which suppresses those warnings, and drops the sender's
+cached history so that the next check sees it. A store that cannot be read costs the check
+its history, never its answer.
 
 What is never logged: message content, addresses (a sender is logged as a short hash), the
 justification (its length only). Errors are `{"error": "..."}` with 400, 401, 403, 404, 413,
@@ -51,12 +61,16 @@ from ..message.reader import parse_message_bytes
 from ..policy.actions import Action, strongest
 from ..policy.findings import Verdict
 from ..policy.pack import Pack
-from ..settings import Settings
+from ..recipients.history import SenderHistory
+from ..settings import DEFAULT_HISTORY_RETENTION_DAYS, Settings
 from ._api_draft import DraftError, DraftLimits, address_of, draft_to_mime
+from ._api_history import HistoryCache
 from ._api_keys import ApiClient, authenticate, parse_api_keys
 from ._api_metrics import CONTENT_TYPE_LATEST, ApiMetrics
 from ._api_models import (
     CheckResult,
+    Confirmation,
+    ConfirmationRequest,
     Draft,
     Error,
     Health,
@@ -98,6 +112,10 @@ class ApiOptions:
     """Origins allowed to call from a browser (the add-in's host), e.g. `https://addin.example`."""
     recent_checks: int = 10_000
     """Digests remembered to refuse an override of a message just judged above `warn`."""
+    history_ttl_seconds: float = 60.0
+    """How long a sender's recipient history is reused before the store is read again."""
+    history_cache_size: int = 512
+    """Senders whose history is kept at once (least recently used first out)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,6 +195,7 @@ class _Service:
         self.store = store
         self.clock = clock
         self.metrics = ApiMetrics.create()
+        self.history = _history_cache(store, settings, options, self.metrics)
         self.recent = _RecentVerdicts(options.recent_checks)
         self.limits: Limits = replace(
             settings.limits,
@@ -263,6 +282,7 @@ class _Service:
             as_of=now,
             sender=declared if client.bound else None,
             override=override,
+            history=self.history_of(declared, now),
         )
         verdict = evaluate(message, self.pack, context)
         base = strongest(f.action for f in verdict.findings if not f.audit_only)
@@ -279,6 +299,16 @@ class _Service:
         except DraftError as exc:
             raise ApiError(exc.status, str(exc)) from None
         return self.check_bytes(raw, client, token)
+
+    def history_of(self, sender: str, now: dt.datetime) -> SenderHistory | None:
+        """The sender's recipient history (read only, cached), None without a store or sender.
+
+        `sender` is the one a bound key vouches for, else the declared `From:`: the history
+        is advice to the person sending, and the gateway judges again with the real sender.
+        """
+        if self.history is None or not sender:
+            return None
+        return self.history.get(sender, now=now)
 
     # -- overrides --------------------------------------------------------------------------
 
@@ -303,6 +333,21 @@ class _Service:
             len(record.justification),
             record.expires_at.isoformat(),
         )
+
+
+def _history_cache(
+    store: Any, settings: Settings, options: ApiOptions, metrics: ApiMetrics
+) -> HistoryCache | None:
+    """A cache over the store's `history`, when there is a store that keeps history."""
+    if not callable(getattr(store, "history", None)):
+        return None
+    return HistoryCache(
+        store,
+        retention_days=settings.history_retention_days or DEFAULT_HISTORY_RETENTION_DAYS,
+        ttl_seconds=options.history_ttl_seconds,
+        max_senders=options.history_cache_size,
+        on_outcome=lambda outcome: metrics.history.labels(outcome).inc(),
+    )
 
 
 def _validation_error(exc: ValidationError) -> ApiError:
@@ -333,7 +378,7 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
         (413, "The body, an attachment or the number of attachments is over the limit."),
         (415, "Not `application/json` or `message/rfc822`."),
         (422, "A draft or request that does not match the schema."),
-        (503, "Busy, timed out, or overrides not configured."),
+        (503, "Busy, timed out, overrides not configured, or the store unavailable."),
     )
 }
 
@@ -379,7 +424,14 @@ class _RequestMetrics:
             await self.app(scope, receive, sending)
         finally:
             path = str(scope.get("path", ""))
-            known = ("/v1/check", "/v1/overrides", "/healthz", "/metrics", "/openapi.json")
+            known = (
+                "/v1/check",
+                "/v1/overrides",
+                "/v1/confirmations",
+                "/healthz",
+                "/metrics",
+                "/openapi.json",
+            )
             endpoint = path if path in known else "other"
             client = str(scope.get("mailwarden.client", "-"))
             self.service.metrics.requests.labels(endpoint, str(status["code"]), client).inc()
@@ -411,6 +463,7 @@ def create_app(
     _add_operations(app, service)
     _add_check(app, service)
     _add_overrides(app, service)
+    _add_confirmations(app, service)
     _install_openapi(app)
     app.add_middleware(_RequestMetrics, service=service)
     if service.options.cors_origins:
@@ -545,6 +598,75 @@ def _add_overrides(app: FastAPI, service: _Service) -> None:
         return OverrideToken(token=token, expires_at=expires.isoformat().replace("+00:00", "Z"))
 
 
+def _add_confirmations(app: FastAPI, service: _Service) -> None:
+    body_schema = {"$ref": "#/components/schemas/ConfirmationRequest"}
+
+    @app.post(
+        "/v1/confirmations",
+        tags=["pre-send"],
+        response_model=Confirmation,
+        responses={**_ERRORS},
+        openapi_extra={
+            "requestBody": {
+                "required": True,
+                "content": {"application/json": {"schema": body_schema}},
+            }
+        },
+    )
+    async def confirmations(request: Request) -> Confirmation:
+        """Record that the sender means this recipient: no more misdirection warnings for it."""
+        client = service.client_of(request)
+        confirm = getattr(service.store, "confirm", None)
+        if not callable(confirm):
+            raise ApiError(503, "confirmations are not available: the API has no store")
+        if _media_type(request) not in JSON_TYPES:
+            raise ApiError(415, "send application/json")
+        wanted = _confirmation_request(await service.body(request, 16 * 1024))
+        try:
+            _, sender = address_of(wanted.sender, "sender")
+            _, recipient = address_of(wanted.recipient, "recipient")
+        except DraftError as exc:
+            raise ApiError(422, str(exc)) from None
+        sender, recipient = sender.strip().lower(), recipient.strip().lower()
+        if not client.may_send_as(sender):
+            raise ApiError(403, f"API key '{client.name}' may not confirm for that sender")
+        now = service.clock()
+        try:
+            await asyncio.get_running_loop().run_in_executor(
+                None, lambda: confirm(sender, recipient, at=now)
+            )
+        except Exception as exc:
+            log.warning(
+                "confirmation not recorded: the store failed (client=%s sender#=%s %s)",
+                client.name,
+                _hash(sender),
+                type(exc).__name__,
+            )
+            raise ApiError(503, "the store is unavailable; try again shortly") from None
+        finally:
+            if service.history is not None:  # whatever happened, read it afresh next time
+                service.history.invalidate(sender)
+        service.metrics.confirmations.labels(client.name).inc()
+        log.info(
+            "recipient confirmed client=%s sender#=%s recipient#=%s",
+            client.name,
+            _hash(sender),
+            _hash(recipient),
+        )
+        return Confirmation(
+            sender=sender,
+            recipient=recipient,
+            confirmed_at=now.astimezone(dt.UTC).isoformat().replace("+00:00", "Z"),
+        )
+
+
+def _confirmation_request(body: bytes) -> ConfirmationRequest:
+    try:
+        return ConfirmationRequest.model_validate_json(body)
+    except ValidationError as exc:
+        raise _validation_error(exc) from None
+
+
 def _override_request(body: bytes) -> OverrideRequest:
     try:
         wanted = OverrideRequest.model_validate_json(body)
@@ -565,7 +687,7 @@ def _install_openapi(app: FastAPI) -> None:
                 routes=app.routes,
             )
             schemas = document.setdefault("components", {}).setdefault("schemas", {})
-            for model in (Draft, OverrideRequest):
+            for model in (Draft, OverrideRequest, ConfirmationRequest):
                 extra = model.model_json_schema(ref_template="#/components/schemas/{model}")
                 schemas.update(extra.pop("$defs", {}))
                 schemas[model.__name__] = extra
@@ -583,6 +705,8 @@ def warm_up(app: FastAPI, sample: bytes) -> None:
     unbound = ApiClient("warm-up", "", ())
     service.check_bytes(sample, unbound, "")
     service.recent = _RecentVerdicts(service.options.recent_checks)
+    if service.history is not None:  # the sample's sender is nobody's
+        service.history.clear()
 
 
 def openapi_document(pack: Pack) -> dict[str, Any]:
