@@ -22,6 +22,7 @@ from sqlalchemy import (
     SmallInteger,
     String,
     Table,
+    Text,
     UniqueConstraint,
 )
 from sqlalchemy.types import TypeDecorator
@@ -31,7 +32,9 @@ __all__ = [
     "MESSAGES",
     "METADATA",
     "OVERRIDES",
+    "QUARANTINE",
     "RECIPIENTS",
+    "STORE_META",
     "VERSION_TABLE",
     "UTCDateTime",
 ]
@@ -136,3 +139,35 @@ OVERRIDES = Table(
     comment="Overrides of a warning issued to a sender, with their justification, for review.",
 )
 """One row per override token issued: the message digest (not its content), who, why, when."""
+
+QUARANTINE = Table(
+    "quarantine",
+    METADATA,
+    Column("id", _ID, primary_key=True, autoincrement=True),
+    Column("queue_id", String(40), nullable=False),
+    Column("held_at", UTCDateTime(), nullable=False),
+    Column("sender", String(320), nullable=False),
+    Column("recipients", Text(), nullable=False),
+    Column("reason", String(500), nullable=False),
+    Column("verdict", String(20), nullable=False, server_default=""),
+    Column("findings", Text(), nullable=False),
+    Column("status", String(20), nullable=False, server_default="held"),
+    Column("status_by", String(200), nullable=False, server_default=""),
+    Column("status_at", UTCDateTime(), nullable=True),
+    Index("ix_quarantine_queue_id", "queue_id"),
+    Index("ix_quarantine_status_held_at", "status", "held_at"),
+    Index("ix_quarantine_sender", "sender"),
+    comment="Messages held for review: reason, verdict, masked findings, hashed recipients.",
+)
+"""One row per message the gateway held: Postfix's queue ID, when, the sender, the recipients
+as salted hashes (a JSON list), the reason, the verdict, the findings as JSON with masked
+evidence only, and what became of it (held, released, deleted; by whom, when)."""
+
+STORE_META = Table(
+    "store_meta",
+    METADATA,
+    Column("name", String(100), primary_key=True),
+    Column("value", String(500), nullable=False),
+    comment="The store's own values (the salt of hashed addresses).",
+)
+"""Named values the store keeps about itself: `address_salt` (random, made on first use)."""

@@ -24,27 +24,87 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import hashlib
+import hmac
+import json
+import secrets
+import threading
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, func, insert, or_, select
+from sqlalchemy import delete, func, insert, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import URL, Connection, Engine
 
+from ..policy.findings import Finding
 from ..recipients.history import SenderHistory, SentObservation, build_history
 from ._engine import WRITE, connect_error, make_engine, parse_url, safe_url, translated
 from ._errors import StoreError
 from ._migrate import migrate
-from ._schema import CONFIRMATIONS, MESSAGES, OVERRIDES, RECIPIENTS
+from ._schema import CONFIRMATIONS, MESSAGES, OVERRIDES, QUARANTINE, RECIPIENTS, STORE_META
 
-__all__ = ["MAX_ADDRESS", "Store", "open_store"]
+__all__ = ["MAX_ADDRESS", "QUARANTINE_STATUSES", "QuarantineRecord", "Store", "open_store"]
 
 MAX_ADDRESS = 320
 """Longest address kept (local part 64 + @ + domain 255); longer ones cannot be delivered."""
 _MAX_KEY = 200
 _CHUNK = 5_000  # observations per insert round trip
 _COPY_FROM = 500  # PostgreSQL: batches this large go through COPY
+
+
+QUARANTINE_STATUSES = ("held", "released", "deleted")
+_SALT = "address_salt"
+
+
+@dataclass(frozen=True, slots=True)
+class QuarantineRecord:
+    """A message the gateway held, as the store keeps it (no content, no plain recipient).
+
+    `recipients` are salted hashes of the lower-cased addresses (`Store.address_hash`);
+    `findings` are the `check` JSON findings with masked evidence only (rule, clause, action,
+    message, fix, evidence type/where/masked).
+    """
+
+    id: int
+    queue_id: str
+    held_at: dt.datetime
+    sender: str
+    recipients: tuple[str, ...]
+    reason: str
+    verdict: str
+    findings: tuple[dict[str, Any], ...]
+    status: str
+    status_by: str
+    status_at: dt.datetime | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "queue_id": self.queue_id,
+            "held_at": self.held_at.isoformat(),
+            "sender": self.sender,
+            "recipients_hashed": list(self.recipients),
+            "reason": self.reason,
+            "verdict": self.verdict,
+            "findings": [dict(f) for f in self.findings],
+            "status": self.status,
+            "status_by": self.status_by,
+            "status_at": self.status_at.isoformat() if self.status_at else None,
+        }
+
+
+def _masked_finding(finding: Finding) -> dict[str, Any]:
+    """What a quarantine record keeps of a finding: masked evidence only (house rule 5)."""
+    return {
+        "rule": finding.rule,
+        "clause": finding.clause,
+        "action": str(finding.action),
+        "message": finding.message,
+        "fix": finding.fix,
+        "overridden": finding.overridden,
+        "evidence": [
+            {"where": e.where, "type": e.type, "masked": e.masked} for e in finding.evidence
+        ],
+    }
 
 
 def _address(value: str) -> str:
@@ -176,6 +236,8 @@ class Store:
     def __init__(self, engine: Engine, url: URL) -> None:
         self._engine = engine
         self._url = url
+        self._salt: bytes | None = None
+        self._salt_lock = threading.Lock()
 
     @property
     def url(self) -> str:
@@ -318,13 +380,14 @@ class Store:
     # -- recipient history: removing ------------------------------------------------------
 
     def forget(self, address: str) -> int:
-        """Remove a person everywhere: as sender, as recipient, in confirmations.
+        """Remove a person everywhere: as sender, as recipient, in confirmations, overrides
+        and quarantine records (as sender, or as one of the hashed recipients).
 
         A message left with no recipient once the person is removed is removed too (it
-        recorded only a message to them). Returns the rows removed (messages, recipient
-        rows and confirmations).
+        recorded only a message to them). Returns the rows removed.
         """
         person = _address(address)
+        hashed = self.address_hash(person)
         with self._write("forgetting an address") as connection:
             touched = select(RECIPIENTS.c.message_id).where(RECIPIENTS.c.address == person)
             touched_ids = list(connection.execute(touched).scalars())
@@ -350,6 +413,16 @@ class Store:
             )
             removed += _count(
                 connection.execute(delete(OVERRIDES).where(OVERRIDES.c.sender == person))
+            )
+            removed += _count(
+                connection.execute(
+                    delete(QUARANTINE).where(
+                        or_(
+                            QUARANTINE.c.sender == person,
+                            QUARANTINE.c.recipients.contains(f'"{hashed}"'),
+                        )
+                    )
+                )
             )
         return removed
 
@@ -384,6 +457,116 @@ class Store:
             query = query.where(OVERRIDES.c.sender == _address(sender))
         with self._read("listing overrides") as connection:
             return [dict(row._mapping) for row in connection.execute(query)]
+
+    # -- quarantine -----------------------------------------------------------------------
+
+    def address_hash(self, address: str) -> str:
+        """HMAC-SHA256 of the lower-cased address under this store's salt (hex).
+
+        Incident records keep header addresses only this way (DESIGN, Masks). The salt is
+        random, made on first use and kept in the store: the same address gives the same
+        hash within one store (so a record can be found for a known address, and forgotten),
+        but not across stores, and a table of hashes of a staff directory made elsewhere
+        matches nothing.
+        """
+        return hmac.new(self._address_salt(), _address(address).encode(), "sha256").hexdigest()
+
+    def _address_salt(self) -> bytes:
+        with self._salt_lock:
+            if self._salt is None:
+                with self._write("reading the address salt") as connection:
+                    dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
+                    connection.execute(
+                        dialect.insert(STORE_META)
+                        .values(name=_SALT, value=secrets.token_hex(32))
+                        .on_conflict_do_nothing(index_elements=[STORE_META.c.name])
+                    )
+                    value = connection.execute(
+                        select(STORE_META.c.value).where(STORE_META.c.name == _SALT)
+                    ).scalar_one()
+                self._salt = bytes.fromhex(value)
+            return self._salt
+
+    def record_quarantine(
+        self,
+        *,
+        queue_id: str,
+        held_at: dt.datetime,
+        sender: str,
+        recipients: Iterable[str],
+        reason: str,
+        verdict: str,
+        findings: Iterable[Finding],
+    ) -> int:
+        """Keep a held message's record; returns its id. Recipients are hashed, and only the
+        masked parts of the findings are kept."""
+        hashed = sorted({self.address_hash(r) for r in recipients if r.strip()})
+        row = {
+            "queue_id": queue_id[:40],
+            "held_at": _utc(held_at, "held_at"),
+            "sender": _address(sender)[:MAX_ADDRESS],
+            "recipients": json.dumps(hashed),
+            "reason": reason[:500],
+            "verdict": verdict[:20],
+            "findings": json.dumps([_masked_finding(f) for f in findings], ensure_ascii=False),
+            "status": "held",
+        }
+        with self._write("recording a held message") as connection:
+            inserted = connection.execute(
+                insert(QUARANTINE).values(**row).returning(QUARANTINE.c.id)
+            )
+            return int(inserted.scalar_one())
+
+    def quarantined(
+        self, queue_ids: Iterable[str] | None = None, *, status: str | None = None
+    ) -> list[QuarantineRecord]:
+        """Held-message records, oldest first: of these queue IDs, and/or with this status."""
+        query = select(QUARANTINE).order_by(QUARANTINE.c.held_at, QUARANTINE.c.id)
+        if queue_ids is not None:
+            query = query.where(QUARANTINE.c.queue_id.in_(sorted(set(queue_ids))))
+        if status is not None:
+            query = query.where(QUARANTINE.c.status == status)
+        with self._read("listing held messages") as connection:
+            rows = connection.execute(query).all()
+        return [
+            QuarantineRecord(
+                id=int(r.id),
+                queue_id=r.queue_id,
+                held_at=r.held_at,
+                sender=r.sender,
+                recipients=tuple(json.loads(r.recipients)),
+                reason=r.reason,
+                verdict=r.verdict,
+                findings=tuple(json.loads(r.findings)),
+                status=r.status,
+                status_by=r.status_by,
+                status_at=r.status_at,
+            )
+            for r in rows
+        ]
+
+    def set_quarantine_status(
+        self, queue_id: str, status: str, *, by: str, at: dt.datetime
+    ) -> bool:
+        """Mark the newest record of `queue_id` still held as released or deleted; False when
+        no held record has that queue ID (held before the store was configured)."""
+        if status not in QUARANTINE_STATUSES[1:]:
+            raise ValueError(f"status must be released or deleted, not {status!r}")
+        with self._write("updating a held message") as connection:
+            newest = connection.execute(
+                select(QUARANTINE.c.id)
+                .where(QUARANTINE.c.queue_id == queue_id, QUARANTINE.c.status == "held")
+                .order_by(QUARANTINE.c.held_at.desc(), QUARANTINE.c.id.desc())
+                .limit(1)
+            ).scalar_one_or_none()
+            if newest is None:
+                return False
+            connection.execute(
+                update(QUARANTINE)
+                .where(QUARANTINE.c.id == newest)
+                .values(status=status, status_by=by[:200], status_at=_utc(at, "at"))
+            )
+        return True
 
     def prune(self, *, now: dt.datetime, retention_days: int) -> int:
         """Remove what is past retention at `now`; returns the rows removed.
