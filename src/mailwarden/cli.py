@@ -16,6 +16,7 @@ from typing import Any, NoReturn
 from . import __version__
 from ._cli_gateway import add_gateway_commands, run_milter, run_quarantine
 from ._cli_history import add_history_commands, run_history
+from ._cli_overrides import add_overrides_command, run_overrides
 from ._cli_policy import add_policy_commands, run_check, run_check_text, run_policy, sample_path
 from ._cli_proxy import add_proxy_command, run_proxy
 from ._cli_serve import add_serve_command, run_serve
@@ -77,6 +78,7 @@ def _build_parser() -> argparse.ArgumentParser:
     add_policy_commands(commands)
     add_serve_command(commands)
     add_history_commands(commands)
+    add_overrides_command(commands)
     add_gateway_commands(commands)
     add_proxy_command(commands)
 
@@ -162,6 +164,8 @@ def _run(argv: Sequence[str] | None) -> int:
         return run_serve(args, settings)
     if args.command == "history":
         return run_history(args, settings)
+    if args.command == "overrides":
+        return run_overrides(args, settings)
     if args.command == "milter":
         return run_milter(args, settings)
     if args.command == "quarantine":
