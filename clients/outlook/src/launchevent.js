@@ -7,6 +7,11 @@
  *               (taskpane.html) where the user gives a justification; the API returns a signed
  *               token, which is put in the X-Mailwarden-Override header. On the next Send the
  *               API (and later the gateway) verify the token, and the message goes.
+ *               When a finding is about a recipient (the misdirection rules: a lookalike of a
+ *               usual contact, an unusual recipient, ...), the button reads "Review…" and the
+ *               pane also offers "This recipient is right" for each recipient named: the API
+ *               records the confirmation (POST /v1/confirmations) and that sender is not
+ *               warned about that recipient again, so the next Send goes.
  *   encrypt     shown, with "Send Anyway": it will go only through the encryption route.
  *   quarantine  shown, with "Send Anyway": it will be held for a reviewer.
  *   block       not sent: the findings and fixes are shown.
@@ -25,6 +30,14 @@
   var MAX_ALERT = 500; // Smart Alerts shows at most 500 characters of errorMessage
   var OVERRIDE_COMMAND = "mailwardenOverridePane"; // the task pane button id in manifest.xml
   var MAX_JUSTIFICATION = 2000; // the API's bound
+  // Rules about the recipient rather than the content: the sender can confirm the recipient.
+  var MISDIRECTION_RULES = [
+    "unusual-recipient-with-personal-data",
+    "lookalike-recipient",
+    "recipient-unusual-for-group",
+    "audience-widened-in-thread",
+    "salutation-does-not-match-recipient",
+  ];
 
   var DEFAULTS = {
     apiUrl: "https://mailwarden.example.gov.uk", // set at deployment (see docs/api.md)
@@ -71,6 +84,8 @@
   };
   var TAILS = {
     warn: " Change it, or choose Override… to give your reason.",
+    warnRecipient: " Check the address; choose Review… to confirm the recipient or give your reason.",
+    warnRecipientNoOffer: " Check the address; choose Review… to confirm the recipient, or Send Anyway.",
     warnNoOffer: " Change it, or choose Send Anyway.",
     encrypt: " Send Anyway sends it through the encryption route.",
     quarantine: " Change it, or choose Send Anyway to send it for review.",
@@ -83,10 +98,26 @@
     return lead + " " + clip(findingLines(findings).join(" "), Math.max(room, 40)) + tail;
   }
 
+  /** The recipients (`recipient:<n>` evidence) that misdirection findings name, in order. */
+  function confirmable(findings) {
+    var out = [];
+    var seen = {};
+    findings.forEach(function (f) {
+      if (MISDIRECTION_RULES.indexOf(f.rule) < 0) return;
+      (f.evidence || []).forEach(function (e) {
+        if (!/^recipient:\d+$/.test(e.where || "") || seen[e.where]) return;
+        seen[e.where] = true;
+        out.push({ where: e.where, masked: e.masked, rule: f.rule });
+      });
+    });
+    return out;
+  }
+
   /**
    * What to do on Send, given the API's answer to POST /v1/check.
    * Returns the options for event.completed() plus, for the pane: `findings` (clause, message,
-   * fix of each finding that counts) and `override` ({digest}) when an override is offered.
+   * fix of each finding that counts), `override` ({digest}) when an override is offered, and
+   * `confirmable` (the recipients misdirection findings name: {where, masked, rule}).
    */
   function decide(answer) {
     var verdict = answer && answer.verdict;
@@ -101,13 +132,21 @@
       return { clause: f.clause, message: f.message, fix: f.fix, rule: f.rule };
     });
     var result = { allowEvent: false, verdict: verdict, findings: shown };
+    var recipients = confirmable(counting(answer.findings));
+    if (recipients.length) result.confirmable = recipients;
     if (verdict === "warn") {
       var offer = answer.override || {};
+      var review = recipients.length > 0;
       if (offer.allowed) {
-        result.errorMessage = alertText("warn", findings, TAILS.warn);
-        result.cancelLabel = "Override…";
+        result.errorMessage = alertText("warn", findings, review ? TAILS.warnRecipient : TAILS.warn);
+        result.cancelLabel = review ? "Review…" : "Override…";
         result.commandId = OVERRIDE_COMMAND;
         result.override = { digest: offer.digest };
+      } else if (review) {
+        result.errorMessage = alertText("warn", findings, TAILS.warnRecipientNoOffer);
+        result.cancelLabel = "Review…";
+        result.commandId = OVERRIDE_COMMAND;
+        result.sendModeOverride = "promptUser";
       } else {
         result.errorMessage = alertText("warn", findings, TAILS.warnNoOffer);
         result.sendModeOverride = "promptUser";
@@ -221,9 +260,40 @@
     return { draft: draft, token: token };
   }
 
+  function bareAddress(text) {
+    var match = /<([^>]+)>\s*$/.exec(text || "");
+    return (match ? match[1] : text || "").trim();
+  }
+
   function senderOf(draft) {
-    var match = /<([^>]+)>\s*$/.exec(draft.from);
-    return (match ? match[1] : draft.from).trim();
+    return bareAddress(draft.from);
+  }
+
+  /** An address masked as the API masks it in evidence: first character and domain. */
+  function maskAddress(address) {
+    var at = address.lastIndexOf("@");
+    if (at < 1) return "";
+    return address.charAt(0) + "***@" + address.slice(at + 1).toLowerCase();
+  }
+
+  /**
+   * The addresses behind `confirmable` entries: `recipient:<n>` counts To, then Cc, then Bcc
+   * (DESIGN), checked against the masked evidence; an entry that does not match is left out.
+   */
+  function recipientsToConfirm(decision, draft) {
+    var listed = (draft.to || []).concat(draft.cc || [], draft.bcc || []).map(bareAddress);
+    var out = [];
+    (decision.confirmable || []).forEach(function (c) {
+      var address = listed[Number(c.where.split(":")[1]) - 1];
+      if (!address || (c.masked && maskAddress(address) !== c.masked.toLowerCase())) {
+        var same = listed.filter(function (a) {
+          return c.masked && maskAddress(a) === c.masked.toLowerCase();
+        });
+        address = same.length === 1 ? same[0] : "";
+      }
+      if (address && out.indexOf(address) < 0) out.push(address);
+    });
+    return out;
   }
 
   async function post(cfg, fetchImpl, path, body, extraHeaders) {
@@ -311,7 +381,25 @@
       throw new Error((result.answer.data && result.answer.data.error) || "the policy check failed");
     }
     var decision = decide(result.answer.data);
-    return { decision: decision, sender: senderOf(result.draft) };
+    return {
+      decision: decision,
+      sender: senderOf(result.draft),
+      recipients: recipientsToConfirm(decision, result.draft),
+    };
+  }
+
+  /** "This recipient is right": record it for the sender; they are not warned about it again. */
+  async function confirmRecipient(deps, prepared, recipient) {
+    if (!prepared || (prepared.recipients || []).indexOf(recipient) < 0) {
+      throw new Error("Only a recipient the check named can be confirmed.");
+    }
+    var cfg = config(deps.config);
+    var answer = await post(cfg, deps.fetch, "/v1/confirmations", {
+      sender: prepared.sender,
+      recipient: recipient,
+    });
+    if (!answer.ok) throw new Error((answer.data && answer.data.error) || "HTTP " + answer.status);
+    return answer.data;
   }
 
   /** Ask for a token with the user's justification and put it on the message. */
@@ -346,6 +434,9 @@
     onMessageSendHandler: onMessageSendHandler,
     prepareOverride: prepareOverride,
     submitOverride: submitOverride,
+    confirmRecipient: confirmRecipient,
+    recipientsToConfirm: recipientsToConfirm,
+    MISDIRECTION_RULES: MISDIRECTION_RULES,
     config: config,
   };
 

@@ -1,7 +1,7 @@
 // Test helpers (outside test/, so the runner does not take them for tests): a local mailwarden API (`mailwarden serve` in a child process) and a fake of
 // the parts of Office.js the add-in uses, holding one draft.
-import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -30,8 +30,44 @@ function freePort() {
   });
 }
 
-/** Start `mailwarden serve` on a free loopback port; resolves when /healthz answers. */
-export async function startApi({ signingKey = SIGNING_KEY } = {}) {
+/**
+ * A Sent folder (mbox) of `sender`: for each habit `{ to: [addresses], times, everyDays }`,
+ * `times` messages ending yesterday, one every `everyDays` days.
+ */
+function sentMbox(sender, habits) {
+  const day = 24 * 3600 * 1000;
+  const parts = [];
+  habits.forEach((habit, h) => {
+    for (let k = 0; k < habit.times; k++) {
+      const when = new Date(Date.now() - day * (1 + habit.everyDays * k) - h * 60_000);
+      parts.push(
+        `From ${sender} ${when.toUTCString()}\n` +
+          `From: ${sender}\nTo: ${habit.to.join(", ")}\nSubject: Update ${h}.${k}\n` +
+          `Date: ${when.toUTCString()}\nMessage-ID: <h${h}.${k}@sent.example>\n\n` +
+          "See you on Tuesday.\n\n",
+      );
+    }
+  });
+  return parts.join("");
+}
+
+/** Learn `sender`'s recipient history into the store at `url` with `mailwarden history import`. */
+function learnHistory(url, cwd, env, { sender, habits }) {
+  const path = join(cwd, "Sent.mbox");
+  writeFileSync(path, sentMbox(sender, habits));
+  const result = spawnSync(
+    mailwardenCommand(),
+    ["history", "import", path, "--sender", sender, "--store", url],
+    { cwd, env, encoding: "utf8" },
+  );
+  if (result.status !== 0) throw new Error(`history import failed: ${result.stderr}`);
+}
+
+/**
+ * Start `mailwarden serve` on a free loopback port, with its own SQLite store in a temp dir
+ * (holding `history` when given: `{ sender, habits }`); resolves when /healthz answers.
+ */
+export async function startApi({ signingKey = SIGNING_KEY, history = null } = {}) {
   const port = await freePort();
   const env = { ...process.env };
   for (const name of Object.keys(env)) if (name.startsWith("MAILWARDEN_")) delete env[name];
@@ -39,6 +75,8 @@ export async function startApi({ signingKey = SIGNING_KEY } = {}) {
   env.MAILWARDEN_POLICY = "norfolk";
   if (signingKey) env.MAILWARDEN_OVERRIDE_SIGNING_KEY = signingKey;
   const cwd = mkdtempSync(join(tmpdir(), "mailwarden-outlook-")); // no ./mailwarden.yaml here
+  env.MAILWARDEN_STORE_URL = `sqlite:///${join(cwd, "store.db")}`;
+  if (history) learnHistory(env.MAILWARDEN_STORE_URL, cwd, env, history);
   const child = spawn(mailwardenCommand(), ["serve", "--port", String(port)], {
     cwd,
     env,
@@ -151,6 +189,16 @@ export function fakeEvent() {
 
 const signature = "\n\nKind regards,\n\nAlex Officer\nWaste Contracts Officer\nNorfolk County Council";
 
+/** Six months of a social worker's sent mail: her manager, the duty desk, a health visitor. */
+export const HISTORY = {
+  sender: "alex.officer@norfolk.gov.uk",
+  habits: [
+    { to: ["Sarah Johnson <sarah.johnson@norfolk.gov.uk>"], times: 24, everyDays: 7 },
+    { to: ["Duty Team <duty.team@norfolk.gov.uk>"], times: 12, everyDays: 14 },
+    { to: ["Priya Patel <priya.patel@nhs.net>"], times: 16, everyDays: 10 },
+  ],
+};
+
 export const DRAFTS = {
   allow: {
     from: "Alex Officer <alex.officer@norfolk.gov.uk>",
@@ -166,6 +214,16 @@ export const DRAFTS = {
       "Dave,\n\nThis is the third missed collection on the Thorpe round this month. What a " +
       "pathetic effort. Your crew are totally incompetent and I will be telling your manager " +
       "exactly that." +
+      signature,
+  },
+  lookalike: {
+    from: "Alex Officer <alex.officer@norfolk.gov.uk>",
+    to: ["Duty Team <duty.team@norfolk.gov.uk>"],
+    cc: ["Priya Patel <priya.patel@nhs.uk>"],
+    subject: "Core group meeting moved to Thursday",
+    text:
+      "Hello both,\n\nThe school has asked to move the core group meeting to Thursday at 2pm, " +
+      "same room. Could you let me know if that still works?" +
       signature,
   },
   block: {

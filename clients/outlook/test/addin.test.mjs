@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { createRequire } from "node:module";
 import { after, before, describe, test } from "node:test";
 
-import { API_KEY, DRAFTS, fakeEvent, fakeOffice, startApi } from "../support/helpers.mjs";
+import { API_KEY, DRAFTS, HISTORY, fakeEvent, fakeOffice, startApi } from "../support/helpers.mjs";
 
 const require = createRequire(import.meta.url);
 const addin = require("../src/launchevent.js");
@@ -113,5 +113,63 @@ describe("against a local mailwarden API", () => {
     });
     assert.deepEqual(event.options, { allowEvent: true });
     assert.equal(decision.unavailable, "unreachable");
+  });
+});
+
+describe("against a local mailwarden API with the sender's recipient history", () => {
+  let api;
+  let config;
+  before(async () => {
+    api = await startApi({ history: HISTORY });
+    config = { apiUrl: api.url, apiKey: API_KEY, timeoutMs: 15000 };
+  });
+  after(async () => api && (await api.stop()));
+
+  const send = async (fake) => {
+    const event = fakeEvent();
+    const decision = await addin.handleSend(event, { office: fake.office, fetch, config });
+    return { event, decision };
+  };
+
+  test("a usual contact's address goes", async () => {
+    const draft = { ...DRAFTS.lookalike, cc: ["Priya Patel <priya.patel@nhs.net>"] };
+    const { event } = await send(fakeOffice(draft));
+    assert.deepEqual(event.options, { allowEvent: true });
+  });
+
+  test("a lookalike recipient → Review… → This recipient is right → the send goes", async () => {
+    const fake = fakeOffice(DRAFTS.lookalike);
+    const first = await send(fake);
+    assert.equal(first.event.options.allowEvent, false);
+    assert.equal(first.event.options.cancelLabel, "Review…");
+    assert.equal(first.event.options.commandId, "mailwardenOverridePane");
+    assert.match(first.event.options.errorMessage, /\[NCC-E3\].*confirm the recipient/);
+    assert.deepEqual(first.decision.confirmable, [
+      { where: "recipient:2", masked: "p***@nhs.uk", rule: "lookalike-recipient" },
+    ]);
+
+    const deps = { office: fake.office, fetch, config };
+    const prepared = await addin.prepareOverride(deps);
+    assert.deepEqual(prepared.recipients, ["priya.patel@nhs.uk"]);
+    await assert.rejects(
+      addin.confirmRecipient(deps, prepared, "duty.team@norfolk.gov.uk"),
+      /Only a recipient the check named/,
+    );
+    const confirmed = await addin.confirmRecipient(deps, prepared, "priya.patel@nhs.uk");
+    assert.equal(confirmed.sender, "alex.officer@norfolk.gov.uk");
+    assert.equal(confirmed.recipient, "priya.patel@nhs.uk");
+    assert.equal(fake.headers["X-Mailwarden-Override"], undefined); // no override was needed
+
+    const second = await send(fake);
+    assert.deepEqual(second.event.options, { allowEvent: true });
+    const after = await addin.prepareOverride(deps);
+    assert.equal(after.decision.allowEvent, true);
+    assert.deepEqual(after.recipients, []);
+  });
+
+  test("a content warning is still an override, not a confirmation", async () => {
+    const { event, decision } = await send(fakeOffice(DRAFTS.warn));
+    assert.equal(event.options.cancelLabel, "Override…");
+    assert.equal(decision.confirmable, undefined);
   });
 });

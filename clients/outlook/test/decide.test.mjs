@@ -4,7 +4,7 @@ import { createRequire } from "node:module";
 import { test } from "node:test";
 
 const require = createRequire(import.meta.url);
-const { decide, decideUnavailable, completion } = require("../src/launchevent.js");
+const { decide, decideUnavailable, completion, recipientsToConfirm } = require("../src/launchevent.js");
 
 const finding = (action, extra = {}) => ({
   rule: `rule-${action}`,
@@ -98,4 +98,52 @@ test("Smart Alerts options drop what an older client cannot take", () => {
   const older = completion(d, office(1.12));
   assert.deepEqual(Object.keys(older).sort(), ["allowEvent", "errorMessage"]);
   assert.deepEqual(completion({ allowEvent: true }, office(1.14)), { allowEvent: true });
+});
+
+const lookalike = (where, masked) =>
+  finding("warn", {
+    rule: "lookalike-recipient",
+    clause: "NCC-E3",
+    evidence: [{ type: "EMAIL_ADDRESS", where, masked }],
+  });
+
+test("a misdirection warning offers Review… and names the recipients to confirm", () => {
+  const d = decide(answer("warn", [lookalike("recipient:2", "p***@nhs.uk"), finding("warn")], true));
+  assert.equal(d.cancelLabel, "Review…");
+  assert.equal(d.commandId, "mailwardenOverridePane");
+  assert.match(d.errorMessage, /confirm the recipient or give your reason\.$/);
+  assert.deepEqual(d.confirmable, [{ where: "recipient:2", masked: "p***@nhs.uk", rule: "lookalike-recipient" }]);
+  assert.deepEqual(d.override, { digest: "ab".repeat(32) });
+});
+
+test("without an override offer a misdirection warning still opens the pane", () => {
+  const d = decide(answer("warn", [lookalike("recipient:1", "p***@nhs.uk")], false));
+  assert.equal(d.commandId, "mailwardenOverridePane");
+  assert.equal(d.sendModeOverride, "promptUser");
+  assert.equal(d.override, undefined);
+});
+
+test("content findings and non-recipient evidence offer no confirmation", () => {
+  assert.equal(decide(answer("warn", [finding("warn")], true)).confirmable, undefined);
+  const attachment = finding("warn", { rule: "attachment-names-someone-else" });
+  assert.equal(decide(answer("warn", [attachment], true)).confirmable, undefined);
+  const overridden = lookalike("recipient:1", "p***@nhs.uk");
+  overridden.overridden = true;
+  assert.equal(decide(answer("allow", [overridden])).confirmable, undefined);
+});
+
+test("recipient:<n> counts To, then Cc, then Bcc, checked against the mask", () => {
+  const draft = {
+    to: ['"Duty" <duty@norfolk.gov.uk>'],
+    cc: ["Priya Patel <priya.patel@nhs.uk>"],
+    bcc: ["sam@x.example"],
+  };
+  const d = decide(
+    answer("warn", [lookalike("recipient:2", "p***@nhs.uk"), lookalike("recipient:3", "s***@x.example")], true),
+  );
+  assert.deepEqual(recipientsToConfirm(d, draft), ["priya.patel@nhs.uk", "sam@x.example"]);
+  const shifted = decide(answer("warn", [lookalike("recipient:1", "p***@nhs.uk")], true));
+  assert.deepEqual(recipientsToConfirm(shifted, draft), ["priya.patel@nhs.uk"]); // found by mask
+  const unknown = decide(answer("warn", [lookalike("recipient:1", "z***@nowhere.example")], true));
+  assert.deepEqual(recipientsToConfirm(unknown, draft), []);
 });
