@@ -95,7 +95,8 @@ def test_text_shows_who_when_digest_prefix_client_and_why_safely(url: str, tmp_p
     lines = result.stdout.splitlines()
     assert lines[0] == "3 overrides, newest first (UTC)"
     assert lines[1].startswith("2026-03-02 11:30  a.officer@norfolk.gov.uk")
-    assert "via outlook  digest 222222222222  expires 2026-03-02 12:30" in lines[1]
+    assert "via outlook   digest 222222222222  expires 2026-03-02 12:30" in lines[1]
+    assert lines[3].startswith("2026-03-02 10:30  b.worker@norfolk.gov.uk   via casework  digest")
     assert "2" * 13 not in lines[1]
     assert lines[2] == "    why: The family asked for it by email."
     assert lines[4] == "    why: Court deadline [2J today sorry"

@@ -102,11 +102,13 @@ def _render(rows: list[dict[str, Any]], sender: str | None) -> str:
         return f"no overrides recorded{whose}"
     lines = [f"{len(rows)} override{'s' if len(rows) != 1 else ''}{whose}, newest first (UTC)"]
     width = max(len(r["sender"]) for r in rows)
-    for r in rows:
+    clients = [_safe(r["client"]) or "-" for r in rows]
+    client_width = max(len(c) for c in clients)
+    for r, client in zip(rows, clients, strict=True):
         issued = _when(dt.datetime.fromisoformat(r["issued_at"].replace("Z", "+00:00")))
         expires = _when(dt.datetime.fromisoformat(r["expires_at"].replace("Z", "+00:00")))
         lines.append(
-            f"{issued}  {r['sender']:<{width}}  via {_safe(r['client']) or '-'}  "
+            f"{issued}  {r['sender']:<{width}}  via {client:<{client_width}}  "
             f"digest {r['digest'][:DIGEST_PREFIX]}  expires {expires}"
         )
         lines.append(f"    why: {_safe(r['justification'])}")
