@@ -43,6 +43,12 @@ def add_gateway_commands(commands: Any) -> None:
     milter.add_argument(
         "--socket-mode", metavar="OCTAL", help="permissions of a unix socket (default 660)"
     )
+    milter.add_argument(
+        "--store",
+        metavar="URL",
+        help="store for recipient history and quarantine records (default: settings "
+        "store_url when it is set; without one, neither is kept)",
+    )
     milter.add_argument("--quiet", action="store_true", help="log only problems")
 
     quarantine = commands.add_parser("quarantine", help="list, release or delete held mail")
@@ -52,6 +58,24 @@ def add_gateway_commands(commands: Any) -> None:
         "--postfix-config", metavar="DIR", help="Postfix configuration directory (postconf -c)"
     )
     quarantine.add_argument("--format", choices=("text", "json"), default="text")
+    quarantine.add_argument(
+        "--store",
+        metavar="URL",
+        help="store with the quarantine records (default: settings store_url when it is set)",
+    )
+    quarantine.add_argument(
+        "--by", metavar="NAME", help="who releases or deletes, for the record (default: login)"
+    )
+
+
+def configured_store(flag: str | None, settings: Settings) -> str:
+    """The store the gateway uses: `--store`, else `store_url` when the settings or the
+    environment set it; "" when neither does (the gateway then keeps no state)."""
+    if flag:
+        return flag
+    if settings.origins.get("store_url", "default") != "default":
+        return settings.store_url
+    return ""
 
 
 def _mode(value: Any) -> int:
@@ -63,8 +87,10 @@ def _mode(value: Any) -> int:
 
 def run_milter(args: argparse.Namespace, settings: Settings) -> int:
     from ._cli_policy import _pack
+    from .gateway._milter_notices import notice_config
     from .gateway.decision import GatewayOptions
     from .gateway.milter import MilterConfig, MilterServer
+    from .store._engine import parse_url, safe_url
 
     try:
         from .gateway import _milter_lib  # noqa: F401  (pymilter present?)
@@ -89,7 +115,12 @@ def run_milter(args: argparse.Namespace, settings: Settings) -> int:
         drain_seconds=float(section.get("drain_seconds", defaults.drain_seconds)),
         workers=int(args.workers or section.get("workers", defaults.workers)),
         socket_mode=_mode(args.socket_mode or section.get("socket_mode", "660")),
+        store_url=configured_store(args.store, settings),
+        retention_days=settings.history_retention_days,
     )
+    notices = notice_config(settings.notices)
+    if config.store_url:
+        parse_url(config.store_url)  # a bad URL stops start-up; a dead database does not
     if config.timeout <= 0 or config.workers <= 0:
         raise ConfigError("--timeout and --workers must be above 0")
     from .gateway._milter_lib import libmilter_spec
@@ -104,13 +135,17 @@ def run_milter(args: argparse.Namespace, settings: Settings) -> int:
         format="%(asctime)s mailwarden milter: %(message)s",
     )
     logging.getLogger("mailwarden.milter").info(
-        "listening on %s with the %s pack (%d rule bindings)",
+        "listening on %s with the %s pack (%d rule bindings); store %s; notices %s",
         config.listen,
         pack.organisation,
         len(pack.bindings),
+        safe_url(config.store_url) if config.store_url else "none",
+        f"to senders of warn via {notices.relay_host}:{notices.relay_port}"
+        if notices.warn
+        else "off",
     )
     try:
-        MilterServer(pack, options, config).serve()
+        MilterServer(pack, options, config, notices).serve()
     except Exception as exc:  # libmilter: socket in use, no permission, ...
         if type(exc).__module__ in ("milter", "Milter"):
             raise ConfigError(f"milter could not start on {config.listen}: {exc}") from None
@@ -118,30 +153,68 @@ def run_milter(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_OK
 
 
+def _finding_lines(findings: Any) -> list[str]:
+    lines: list[str] = []
+    for finding in findings:
+        lines.append(
+            f"    {finding.get('clause', '')} {finding.get('rule', '')} "
+            f"({finding.get('action', '')}): {finding.get('message', '')}"
+        )
+        for item in finding.get("evidence", []):
+            lines.append(
+                f"      {item.get('type', '')} in {item.get('where', '')}: {item.get('masked', '')}"
+            )
+    return lines
+
+
 def run_quarantine(args: argparse.Namespace, settings: Settings) -> int:
+    import datetime as dt
+    import getpass
+
     from .gateway import quarantine
 
     config_dir = args.postfix_config
+    url = configured_store(args.store, settings)
     if args.action == "list":
         if args.ids:
             raise ConfigError("quarantine list takes no ID")
         held = quarantine.held_messages(config_dir)
+        records = quarantine.records_for(url, [h.queue_id for h in held]) if url else {}
         for message in held:
+            record = records.get(message.queue_id)
             if args.format == "json":
-                print(json.dumps(message.to_dict()))
-            else:
-                print(
-                    f"{message.queue_id}  {message.arrival:%Y-%m-%d %H:%M}  {message.size:>9}  "
-                    f"{message.sender or '<>'} -> {', '.join(message.recipients)}\n"
-                    f"    {message.reason}"
-                )
+                data = message.to_dict()
+                data["record"] = record.to_dict() if record is not None else None
+                print(json.dumps(data))
+                continue
+            print(
+                f"{message.queue_id}  {message.arrival:%Y-%m-%d %H:%M}  {message.size:>9}  "
+                f"{message.sender or '<>'} -> {', '.join(message.recipients)}\n"
+                f"    {record.reason if record is not None else message.reason}"
+            )
+            if record is not None:
+                print("\n".join(_finding_lines(record.findings)))
         if args.format == "text" and not held:
             print("no held messages")
         return EXIT_OK
     if not args.ids:
         raise ConfigError(f"quarantine {args.action} needs at least one queue ID")
     act = quarantine.release if args.action == "release" else quarantine.delete
+    status = "released" if args.action == "release" else "deleted"
+    by = args.by or _login(getpass)
     for queue_id in args.ids:
         act(queue_id, config_dir)
-        print(f"{queue_id}: {'released' if args.action == 'release' else 'deleted'}")
+        note = ""
+        if url:
+            at = dt.datetime.now(dt.UTC)
+            if not quarantine.mark(url, queue_id, status, by=by, at=at):
+                note = " (no store record)"
+        print(f"{queue_id}: {status}{note}")
     return EXIT_OK
+
+
+def _login(getpass: Any) -> str:
+    try:
+        return str(getpass.getuser())
+    except (KeyError, OSError):
+        return "unknown"

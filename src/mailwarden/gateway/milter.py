@@ -15,6 +15,14 @@ Each message on a connection starts from a clean state (MAIL FROM resets it). Th
 kept up to the size limit (`limits.max_message_bytes`); a larger message is held with that
 reason, never dropped and never passed unjudged. The pack is loaded once and shared by every
 connection thread (the engine is pure).
+
+With a store (`MilterConfig.store_url`), outgoing mail is judged with the sender's recipient
+history (cached per sender, `_milter_store.HistoryCache`); a message accepted and sent on
+teaches that history, and a held one leaves a quarantine record, both written by a
+background thread (`_milter_store.StoreWriter`). With `notices.warn`, the sender of a
+message delivered with a `warn` gets a notice (`_milter_notices`). None of these can hold up
+or lose mail: a store or relay that is down or slow is logged and counted, and the message
+is judged and answered as it would be without it.
 """
 
 from __future__ import annotations
@@ -30,8 +38,11 @@ from dataclasses import dataclass, replace
 
 from ..errors import MailwardenError
 from ..policy.pack import Pack
+from ..recipients.history import SenderHistory
+from ._milter_notices import NoticeConfig, Notifier, compose_notice
+from ._milter_store import HistoryCache, LazyStore, StoreCounters, StoreWriter, observation_of
 from ._milter_types import Handler, Reply
-from .decision import Decision, GatewayEnvelope, GatewayOptions, _fault, decide
+from .decision import Decision, GatewayEnvelope, GatewayOptions, _fault, decide, direction_of
 
 __all__ = [
     "MilterConfig",
@@ -87,6 +98,18 @@ class MilterConfig:
     """libmilter's I/O timeout with the MTA, in seconds."""
     socket_mode: int = 0o660
     """Permissions of a unix socket (the MTA's user or group must be able to write to it)."""
+    store_url: str = ""
+    """The store for recipient history and quarantine records; "" runs without one."""
+    retention_days: int = 396
+    """Recipient history read for a decision: the last `retention_days` days."""
+    history_ttl: float = 60.0
+    """Seconds a sender's history is reused before it is read again."""
+    history_cache_size: int = 5000
+    """Senders whose history is cached (least recently used dropped first)."""
+    history_wait: float = 2.0
+    """Longest wait for a history read before the message is judged without it."""
+    store_queue: int = 10_000
+    """Learning and quarantine records waiting to be written; more are dropped and counted."""
 
 
 def smtp_text(text: str, limit: int = MAX_REPLY) -> str:
@@ -183,6 +206,8 @@ class Session:
         self._counts: dict[str, int] = {}
         self._own: list[tuple[str, int]] = []
         self._subject: tuple[int, bytes] | None = None
+        self._head_parts = 0
+        self._automatic = False
 
     def _finish(self) -> None:
         if self._active:
@@ -216,6 +241,7 @@ class Session:
     def _start_body(self) -> None:
         if not self._in_body:
             self._in_body = True
+            self._head_parts = len(self._parts)
             self._keep(b"\r\n")
 
     def header(self, name: bytes, value: bytes) -> None:
@@ -225,6 +251,8 @@ class Session:
             self._own.append((name.decode("ascii", "replace"), index))
         if key == "subject" and self._subject is None:
             self._subject = (index, value)
+        if key == "auto-submitted" and value.strip().lower() not in (b"", b"no"):
+            self._automatic = True
         folded = value.replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")
         self._keep(name + b": " + folded + b"\r\n")
 
@@ -254,6 +282,10 @@ class Session:
                 decision = self._server.judge(b"".join(self._parts), envelope)
             reply = translate(decision, self._subject, tuple(self._own))
             self._server.record(queue_id, decision, reply, time.perf_counter() - started)
+            head = b"".join(self._parts[: self._head_parts]) if not self._over else b""
+            self._server.after(
+                queue_id, envelope, decision, reply, head=head, automatic=self._automatic
+            )
             return reply
         finally:
             self._finish()
@@ -268,11 +300,34 @@ class Session:
 class MilterServer:
     """The shared part: the pack, the options, the decision threads, messages in progress."""
 
-    def __init__(self, pack: Pack, options: GatewayOptions, config: MilterConfig) -> None:
+    def __init__(
+        self,
+        pack: Pack,
+        options: GatewayOptions,
+        config: MilterConfig,
+        notices: NoticeConfig | None = None,
+    ) -> None:
         self.pack = pack
         self.options = options
         self.config = config
         self.max_bytes = options.limits.max_message_bytes
+        self.counters = StoreCounters()
+        self.store: LazyStore | None = None
+        self.history: HistoryCache | None = None
+        self.writer: StoreWriter | None = None
+        if config.store_url:
+            self.store = LazyStore(config.store_url)
+            self.history = HistoryCache(
+                self.store,
+                retention_days=config.retention_days,
+                ttl=config.history_ttl,
+                max_senders=config.history_cache_size,
+                wait_seconds=config.history_wait,
+                counters=self.counters,
+            )
+            self.writer = StoreWriter(self.store, size=config.store_queue, counters=self.counters)
+        notices = notices or NoticeConfig()
+        self.notifier = Notifier(notices) if notices.warn else None
         self._pool = concurrent.futures.ThreadPoolExecutor(
             max_workers=max(1, config.workers), thread_name_prefix="mailwarden-decide"
         )
@@ -301,9 +356,26 @@ class MilterServer:
         with self._lock:
             return self._in_flight
 
+    def history_of(self, envelope: GatewayEnvelope, now: dt.datetime) -> SenderHistory | None:
+        """The sender's history for an outgoing message, when a store is configured and
+        answers in time; None otherwise (the message is judged without it)."""
+        if self.history is None:
+            return None
+        direction, sender, _ = direction_of(envelope, self.pack, self.options)
+        if direction != "send":
+            return None
+        try:
+            return self.history.get(sender, now)
+        except Exception:  # never let history cost a message
+            log.exception("history lookup failed")
+            return None
+
     def judge(self, raw: bytes, envelope: GatewayEnvelope) -> Decision:
         now = dt.datetime.now(dt.UTC)
-        future = self._pool.submit(decide, raw, envelope, self.pack, self.options, now=now)
+        history = self.history_of(envelope, now)
+        future = self._pool.submit(
+            decide, raw, envelope, self.pack, self.options, now=now, history=history
+        )
         try:
             return future.result(timeout=self.config.timeout)
         except concurrent.futures.TimeoutError as exc:
@@ -328,6 +400,68 @@ class MilterServer:
             seconds * 1000,
         )
 
+    def after(
+        self,
+        queue_id: str,
+        envelope: GatewayEnvelope,
+        decision: Decision,
+        reply: Reply,
+        *,
+        head: bytes,
+        automatic: bool,
+    ) -> None:
+        """What follows the reply, off its path: learn from mail accepted and sent on, keep a
+        record of held mail, notify the sender of a delivered `warn`. Never raises."""
+        try:
+            self._after(queue_id, envelope, decision, reply, head=head, automatic=automatic)
+        except Exception:  # the reply is decided already; this must not change it
+            log.exception("after-reply work failed (the message is not affected)")
+
+    def _after(
+        self,
+        queue_id: str,
+        envelope: GatewayEnvelope,
+        decision: Decision,
+        reply: Reply,
+        *,
+        head: bytes,
+        automatic: bool,
+    ) -> None:
+        if self.writer is None and self.notifier is None:
+            return
+        now = dt.datetime.now(dt.UTC)
+        _, sender, _ = direction_of(envelope, self.pack, self.options)
+        if reply.quarantine:
+            if self.writer is not None:
+                self.writer.held(
+                    queue_id=queue_id,
+                    held_at=now,
+                    sender=sender,
+                    recipients=envelope.recipients,
+                    reason=decision.reason or reply.quarantine,
+                    verdict=str(decision.verdict) if decision.verdict else "unjudged",
+                    findings=decision.findings,
+                )
+            return
+        sent_on = reply.action == "accept" and decision.verdict is not None
+        if not sent_on or decision.direction != "send":
+            return
+        if self.writer is not None and not automatic and head:
+            observation = observation_of(head, sender, envelope.recipients, now)
+            if observation is not None:
+                self.writer.learn(observation)
+        if self.notifier is not None and self.notifier.wants(decision.verdict, sender, automatic):
+            self.notifier.send(
+                compose_notice(
+                    self.notifier.config,
+                    sender,
+                    decision.findings,
+                    queue_id=queue_id,
+                    at=now,
+                    organisation=self.pack.organisation,
+                )
+            )
+
     def drain(self) -> int:
         """Refuse new messages (451, retried by the MTA) and wait up to `drain_seconds` for
         those in progress; returns how many remain."""
@@ -341,7 +475,20 @@ class MilterServer:
                 self._lock.wait(timeout=min(left, 0.2))
             remaining = self._in_flight
         self._pool.shutdown(wait=remaining == 0, cancel_futures=remaining > 0)
+        self.close_side_work()
         return remaining
+
+    def close_side_work(self, timeout: float = 10.0) -> None:
+        """Write what is queued for the store and send queued notices (up to `timeout`)."""
+        if self.writer is not None:
+            self.writer.close(timeout)
+        if self.history is not None:
+            self.history.close()
+        if self.notifier is not None:
+            self.notifier.close(timeout)
+        if self.store is not None:
+            log.info("store: %s", self.counters.summary())
+            self.store.close()
 
     def warm_up(self) -> None:
         """Judge one small message each way before serving, so the first real message does

@@ -2,9 +2,12 @@
 
 The milter holds a message with `SMFIR_QUARANTINE` and writes the reason into the message
 itself (`X-Mailwarden-Quarantine`, since Postfix does not log a milter's reason), so the
-hold queue is the whole record: what is held, since when, from whom, to whom, and why. This
-module drives Postfix's own tools (`postqueue -j`, `postcat -h`, `postsuper -H/-d`) with
-`-c DIR` for a Postfix instance other than the default one.
+hold queue alone says what is held, since when, from whom, to whom, and why. With a store,
+the milter also keeps a quarantine record (the findings with masked evidence, the recipients
+hashed) that `records_for` joins to the hold queue by queue ID, and `mark` notes a release
+or deletion with who and when. This module drives Postfix's own tools (`postqueue -j`,
+`postcat -h`, `postsuper -H/-d`) with `-c DIR` for a Postfix instance other than the
+default one.
 
 A release moves the message back to the active queue as it was held: the headers the
 gateway added (verdict, findings, any encryption route header and subject tag) stay in it,
@@ -18,12 +21,15 @@ import json
 import re
 import shutil
 import subprocess
+import sys
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import ConfigError, MailwardenError
+from ..store import QuarantineRecord, StoreError, open_store
 
-__all__ = ["HeldMessage", "delete", "held_messages", "release"]
+__all__ = ["HeldMessage", "delete", "held_messages", "mark", "records_for", "release"]
 
 _QUEUE_ID = re.compile(r"^[0-9A-Za-z]{5,40}$")
 _HEADERS = ("x-mailwarden-quarantine", "x-mailwarden-verdict", "x-mailwarden-findings")
@@ -150,3 +156,35 @@ def delete(queue_id: str, config_dir: str | None = None) -> None:
     """Delete a held message (only from the hold queue; mail elsewhere is never touched)."""
     _require_held(_queue_id(queue_id), config_dir)
     _run("postsuper", config_dir, "-d", queue_id, "hold")
+
+
+def records_for(url: str, queue_ids: Iterable[str]) -> dict[str, QuarantineRecord]:
+    """The store's record of each held message (the newest still marked held, else the
+    newest). A store that cannot be read is one line on stderr; the hold queue is still
+    listed."""
+    wanted = list(queue_ids)
+    if not wanted:
+        return {}
+    try:
+        with open_store(url) as store:
+            records = store.quarantined(wanted)
+    except StoreError as exc:
+        print(f"mailwarden: warning: {exc}; showing the hold queue alone", file=sys.stderr)
+        return {}
+    found: dict[str, QuarantineRecord] = {}
+    for record in records:  # oldest first: a later one replaces, unless it is not held
+        current = found.get(record.queue_id)
+        if current is None or record.status == "held" or current.status != "held":
+            found[record.queue_id] = record
+    return found
+
+
+def mark(url: str, queue_id: str, status: str, *, by: str, at: dt.datetime) -> bool:
+    """Note in the store that a held message was released or deleted; False when the store
+    has no held record of it or cannot be written (one line on stderr)."""
+    try:
+        with open_store(url) as store:
+            return store.set_quarantine_status(queue_id, status, by=by, at=at)
+    except StoreError as exc:
+        print(f"mailwarden: warning: {queue_id}: {status}, not recorded: {exc}", file=sys.stderr)
+        return False
