@@ -506,7 +506,10 @@ def test_the_published_openapi_document_matches_the_app() -> None:
         "'mailwarden serve --policy norfolk --print-openapi > docs/openapi.json'"
     )
     paths = published["paths"]
-    assert {"/v1/check", "/v1/overrides", "/healthz", "/metrics"} <= set(paths)
+    assert {"/v1/check", "/v1/overrides", "/v1/confirmations", "/healthz", "/metrics"} <= set(paths)
+    assert {"sender", "recipient"} == set(
+        published["components"]["schemas"]["ConfirmationRequest"]["properties"]
+    )
     body = paths["/v1/check"]["post"]["requestBody"]["content"]
     assert {"application/json", "message/rfc822"} == set(body)
     assert {"from", "to", "cc", "bcc", "subject", "body_text", "body_html", "attachments"} == set(
