@@ -389,14 +389,16 @@ class MilterServer:
 
     def record(self, queue_id: str, decision: Decision, reply: Reply, seconds: float) -> None:
         findings = ",".join(f"{f.rule}={f.clause}" for f in decision.findings if f.counts)
+        overridden = ",".join(f"{f.rule}={f.clause}" for f in decision.findings if f.overridden)
         log.info(
-            "queue=%s direction=%s verdict=%s action=%s%s findings=%s ms=%.1f",
+            "queue=%s direction=%s verdict=%s action=%s%s findings=%s%s ms=%.1f",
             queue_id or "-",
             decision.direction,
             decision.verdict or "-",
             reply.action,
             "/hold" if reply.quarantine else "",
             findings or "none",
+            f" overridden={overridden}" if overridden else "",
             seconds * 1000,
         )
 
