@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,9 @@ SAMPLE = (
 )
 
 
+_EMPTY_DATA_HOME = Path(tempfile.mkdtemp(prefix="mailwarden-test-data-"))
+
+
 def run(
     *args: str,
     stdin: bytes | None = None,
@@ -22,6 +26,9 @@ def run(
     env: dict[str, str] | None = None,
 ) -> subprocess.CompletedProcess[bytes]:
     environment = {k: v for k, v in os.environ.items() if not k.startswith("MAILWARDEN_")}
+    # The default store lives in the user's data directory: point it at an empty one, so a
+    # store left there by anything else cannot change what a test sees.
+    environment["XDG_DATA_HOME"] = str(_EMPTY_DATA_HOME)
     environment |= env or {}
     return subprocess.run(  # type: ignore[call-overload,no-any-return]
         [sys.executable, "-m", "mailwarden.cli", *args],

@@ -137,3 +137,15 @@ def test_policy_list_show_schema_and_markdown() -> None:
     assert _decode(run("policy", "coverage", "telford", "--format", "markdown"))[0].startswith(
         "| clause"
     )
+
+
+def test_a_time_without_a_zone_reads_history_in_the_packs_zone(tmp_path: Path) -> None:
+    store = f"sqlite:///{tmp_path / 'store.db'}"
+    made = run("history", "confirm", "a.officer@norfolk.gov.uk", "duty.team@norfolk.gov.uk",
+               "--store", store)  # fmt: skip
+    assert made.returncode == 0, _decode(made)
+    result = run(
+        "check", str(ALLOWED), "--policy", "norfolk", "--store", store,
+        "--as-of", "2026-03-06T16:00", "--format", "json",
+    )  # fmt: skip
+    assert result.returncode == 0, _decode(result)

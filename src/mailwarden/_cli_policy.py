@@ -17,7 +17,7 @@ from typing import Any
 from ._cli_history import CheckHistory, check_history
 from ._render import read_text
 from ._render_verdict import render_verdict
-from .checking import context_for, parse_as_of, text_message
+from .checking import context_for, in_pack_zone, parse_as_of, text_message
 from .engine import evaluate
 from .errors import ConfigError, MailwardenError
 from .message.sources import read_paths
@@ -84,7 +84,7 @@ def run_check(args: argparse.Namespace, settings: Settings) -> int:
     if not paths:
         raise MailwardenError("check needs a PATH (or --sample)")
     pack = _pack(args.policy, settings)
-    as_of = parse_as_of(args.as_of) if args.as_of else None
+    as_of = in_pack_zone(parse_as_of(args.as_of), pack) if args.as_of else None
     now = dt.datetime.now(dt.UTC)
     history = check_history(args.store, settings, at=as_of or now)
     try:

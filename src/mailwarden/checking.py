@@ -17,7 +17,7 @@ from .policy.context import Context
 from .policy.pack import Pack
 from .recipients.history import SenderHistory
 
-__all__ = ["context_for", "parse_as_of", "text_message"]
+__all__ = ["context_for", "in_pack_zone", "parse_as_of", "text_message"]
 
 
 def parse_as_of(value: str) -> dt.datetime:
@@ -28,7 +28,8 @@ def parse_as_of(value: str) -> dt.datetime:
         raise InputError(f"--as-of: not an ISO 8601 date-time: {value!r}") from None
 
 
-def _aware(moment: dt.datetime, pack: Pack) -> dt.datetime:
+def in_pack_zone(moment: dt.datetime, pack: Pack) -> dt.datetime:
+    """`moment` as given when it carries a zone, else read in the pack's `timezone`."""
     if moment.tzinfo is not None:
         return moment
     return moment.replace(tzinfo=zoneinfo.ZoneInfo(pack.timezone))
@@ -50,7 +51,7 @@ def context_for(
     """The evaluation context for one message: clock, identity, direction, channel."""
     clock = as_of or message.date or now
     return Context(
-        now=_aware(clock, pack),
+        now=in_pack_zone(clock, pack),
         sender=(sender or "").strip(),
         sender_authenticated=bool(sender),
         sender_out_of_office=sender_out_of_office,
