@@ -58,6 +58,7 @@ class Result:
     accepted: int = 0
     rejected: int = 0
     retried: int = 0
+    gave_up: int = 0
     seconds: float = 0.0
     latencies: list[float] = field(default_factory=list)
     delivered: int = 0
@@ -105,6 +106,7 @@ def run_load(  # noqa: PLR0915
     sessions: int,
     per_connection: int,
     during: threading.Thread | None = None,
+    max_tries: int = 0,
 ) -> Result:
     result = Result(name)
     work: queue.Queue[tuple[Mail, int]] = queue.Queue()
@@ -155,7 +157,12 @@ def run_load(  # noqa: PLR0915
                 smtp = None
                 with lock:
                     result.retried += 1
-                threading.Timer(1.0, work.put, args=((mail, tries + 1),)).start()
+                    give_up = bool(max_tries) and tries + 1 >= max_tries
+                    if give_up:  # as an MTA's bounce after its queue lifetime
+                        result.gave_up += 1
+                        outstanding[0] -= 1
+                if not give_up:
+                    threading.Timer(1.0, work.put, args=((mail, tries + 1),)).start()
                 continue
             with lock:
                 result.sent += 1

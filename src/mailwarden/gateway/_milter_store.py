@@ -267,6 +267,16 @@ class _Learn:
 
 
 @dataclass(frozen=True, slots=True)
+class _LearnRaw:
+    """An accepted message's header block and envelope: parsed on the writer's thread."""
+
+    head: bytes
+    sender: str
+    recipients: tuple[str, ...]
+    sent_at: dt.datetime
+
+
+@dataclass(frozen=True, slots=True)
 class _Held:
     queue_id: str
     held_at: dt.datetime
@@ -277,7 +287,7 @@ class _Held:
     findings: tuple[Finding, ...]
 
 
-_Task = _Learn | _Held
+_Task = _Learn | _LearnRaw | _Held
 
 
 class StoreWriter:
@@ -319,6 +329,13 @@ class StoreWriter:
 
     def learn(self, observation: SentObservation) -> None:
         self._put(_Learn(observation))
+
+    def learn_from(
+        self, head: bytes, sender: str, recipients: Sequence[str], sent_at: dt.datetime
+    ) -> None:
+        """Learn from an accepted message's header block; the parse (`observation_of`) runs
+        on the writer's thread, not on the milter's reply path."""
+        self._put(_LearnRaw(head, sender, tuple(recipients), sent_at))
 
     def held(
         self,
@@ -416,6 +433,10 @@ class StoreWriter:
             tasks.remove(item)
             self.counters.add("held_recorded")
         learned = [t.observation for t in tasks if isinstance(t, _Learn)]
+        for raw in [t for t in tasks if isinstance(t, _LearnRaw)]:
+            seen = observation_of(raw.head, raw.sender, raw.recipients, raw.sent_at)
+            if seen is not None:
+                learned.append(seen)
         if learned:
             store.record_many(learned)
             self.counters.add("learned", len(learned))

@@ -40,7 +40,7 @@ from ..errors import MailwardenError
 from ..policy.pack import Pack
 from ..recipients.history import SenderHistory
 from ._milter_notices import NoticeConfig, Notifier, compose_notice
-from ._milter_store import HistoryCache, LazyStore, StoreCounters, StoreWriter, observation_of
+from ._milter_store import HistoryCache, LazyStore, StoreCounters, StoreWriter
 from ._milter_types import Handler, Reply
 from .decision import Decision, GatewayEnvelope, GatewayOptions, _fault, decide, direction_of
 
@@ -449,9 +449,7 @@ class MilterServer:
         if not sent_on or decision.direction != "send":
             return
         if self.writer is not None and not automatic and head:
-            observation = observation_of(head, sender, envelope.recipients, now)
-            if observation is not None:
-                self.writer.learn(observation)
+            self.writer.learn_from(head, sender, envelope.recipients, now)
         if self.notifier is not None and self.notifier.wants(decision.verdict, sender, automatic):
             self.notifier.send(
                 compose_notice(
