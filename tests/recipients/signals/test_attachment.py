@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from mailwarden.message.model import Message
 from mailwarden.message.reader import parse_message_bytes
 from mailwarden.recipients.signals import SignalKind, misdirection_signals
@@ -70,7 +72,7 @@ def test_a_file_naming_the_right_person_and_others_stays_below_threshold() -> No
     assert all(score < 0.5 for _, score, _ in got)
 
 
-def test_a_mail_naming_nobody_scores_lower() -> None:
+def test_a_mail_naming_nobody_stays_below_threshold() -> None:
     got = _signals(
         _mail(
             "Dear Priya,\n\nPlease see the attached form.",
@@ -78,7 +80,37 @@ def test_a_mail_naming_nobody_scores_lower() -> None:
             subject="Form",
         )
     )
-    assert [score for _, score, _ in got] == [0.55]
+    assert [score for _, score, _ in got] == [0.45]
+    assert "names nobody" in got[0][2]
+
+
+@pytest.mark.parametrize(
+    ("body", "subject"),
+    [
+        ("Please find attached the referral for Oliver Brennan.", "Referral"),  # name only
+        ("Please find attached the referral (LCS 7654321).", "Referral"),  # case only
+        ("OB was seen at home yesterday. The form is attached.", "Visit"),  # initials
+    ],
+)
+def test_a_file_is_accounted_for_by_its_person_or_its_case(body: str, subject: str) -> None:
+    assert _signals(_mail(f"Dear Priya,\n\n{body}", OLIVER, subject=subject)) == []
+
+
+def test_a_relative_sharing_the_surname_is_family_not_a_mix_up() -> None:
+    text = OLIVER + "Parent/carer: Siobhan Brennan\n"
+    body = "Please find attached the referral for Oliver Brennan (LCS 7654321)."
+    assert _signals(_mail(f"Dear Priya,\n\n{body}", text)) == []
+
+
+def test_the_senders_own_surname_in_the_signature_does_not_account_for_a_file() -> None:
+    text = "Referral form\nName: Jan Regards\nDate of birth: 14/03/1950\nLCS 7654321\n"
+    got = _signals(_mail(f"Dear Priya,\n\n{RIGHT}", text.replace("Regards", "Mark")))
+    assert [score for _, score, _ in got] == [0.8]
+
+
+def test_names_without_personal_data_are_not_compared() -> None:
+    rota = "Day,Officer,Duty\nMon,Oliver Brennan,Visits\nTue,Dorota Nowak,Office\n"
+    assert _signals(_mail(f"Dear Priya,\n\n{RIGHT}", rota)) == []
 
 
 def test_runs_without_history_and_during_the_learning_period() -> None:

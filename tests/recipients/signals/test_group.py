@@ -33,6 +33,32 @@ def test_swapped_member_fires_and_names_the_usual_one_masked() -> None:
     assert "sarah.johnson" not in got[0][1]
 
 
+def _scores(to: list[str], past: object = PAST) -> list[float]:
+    found = misdirection_signals(message(to), None, NORFOLK, past, now=NOW)  # type: ignore[arg-type]
+    return [s.score for s in found if s.kind is SignalKind.UNUSUAL_FOR_GROUP]
+
+
+def test_a_swap_scores_high_for_a_near_stranger_and_low_for_another_regular() -> None:
+    case = ["head@oakfield-primary.example", "hv.team@nhs.net"]
+    assert _scores(["sarah.jones@norfolk.gov.uk", *case]) == [0.45]  # six messages: usual
+    rare = history([(CASE, 30), ((("sarah.jones@norfolk.gov.uk", ""),), 2)])
+    assert _scores(["sarah.jones@norfolk.gov.uk", *case], rare) == [0.8]
+
+
+def test_a_reply_is_not_judged_as_a_group() -> None:
+    found = misdirection_signals(
+        message(
+            ["sarah.jones@norfolk.gov.uk", "head@oakfield-primary.example", "hv.team@nhs.net"],
+            headers="In-Reply-To: <r1@nhs.net>\nReferences: <r1@nhs.net>",
+        ),
+        None,
+        NORFOLK,
+        history([(CASE, 30), ((("sarah.jones@norfolk.gov.uk", ""),), 2)]),
+        now=NOW,
+    )
+    assert not [s for s in found if s.kind is SignalKind.UNUSUAL_FOR_GROUP]
+
+
 def test_known_contact_never_with_the_group_fires() -> None:
     got = _group(["head@oakfield-primary.example", "hv.team@nhs.net", "duty.team@norfolk.gov.uk"])
     assert [r for r, _ in got] == ["duty.team@norfolk.gov.uk"]

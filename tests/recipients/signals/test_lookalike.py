@@ -68,6 +68,34 @@ def test_lookalike_does_not_fire(to: str) -> None:
     assert _lookalike(to) == []
 
 
+def _scored(to: str, past: SenderHistory = NAMED) -> list[float]:
+    found = misdirection_signals(message([to]), None, NORFOLK, past, now=NOW)
+    return [s.score for s in found if s.kind is SignalKind.LOOKALIKE]
+
+
+def test_the_wrong_namesake_scores_enough_to_warn() -> None:
+    assert _scored("Sarah Jones <sarah.jones@norfolk.gov.uk>") == [0.55]  # same domain
+    assert _scored("Priya Shah <priya.shah@suffolk.gov.uk>") == [0.5]  # elsewhere
+
+
+@pytest.mark.parametrize(
+    ("to", "why"),
+    [
+        ("new.person@gmial.com", "one character away from gmail.com"),
+        ("a.case.worker@norfok.gov.uk", "one character away from norfolk.gov.uk"),
+        ("someone@nhs.net.example", "nhs.net, where you write, with something added"),
+    ],
+)
+def test_a_mistyped_domain_fires_whoever_the_person(to: str, why: str) -> None:
+    reasons = _lookalike(to)
+    assert reasons and why in reasons[0] and _scored(to) == [0.85], reasons
+
+
+def test_a_new_domain_like_no_domain_written_to_does_not_fire() -> None:
+    assert _lookalike("someone@suffolk.gov.uk") == []
+    assert _lookalike("someone@nhs.uk") == []  # another ending alone is not enough
+
+
 def test_short_local_parts_allow_one_edit_only() -> None:
     past = history([((("bo.li@norfolk.gov.uk", ""),), 40)])
     assert _lookalike("bo.lu@norfolk.gov.uk", past)

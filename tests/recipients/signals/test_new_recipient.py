@@ -79,3 +79,54 @@ def test_confirmed_recipient_never_fires() -> None:
 def test_no_history_gives_no_anomaly_signal() -> None:
     found = misdirection_signals(message(["kevin.osei@norfolk.gov.uk"]), None, NORFOLK, None)
     assert found == ()
+
+
+def _scores(to: list[str], hist: SenderHistory | None = None, **kw: str) -> dict[str, float]:
+    found = misdirection_signals(message(to, **kw), None, NORFOLK, hist or history(), now=NOW)
+    return {s.recipient: s.score for s in found if s.kind is SignalKind.NEW_RECIPIENT}
+
+
+def test_what_makes_a_first_time_recipient_likelier_a_slip() -> None:
+    past = history(
+        [((u,), 12) for u in USUAL] + [((("dana.lee@advocacy.example", ""),), 6)],
+    )
+    got = _scores(
+        [
+            "kevin.osei@norfolk.gov.uk",  # a new colleague
+            "sam.ray@advocacy.example",  # a new person at a partner written to often
+            "new.person@gmail.com",  # webmail: gmail.com written to often says nothing
+            "someone@unheard-of.example",  # a domain never written to
+        ],
+        past,
+    )
+    assert got == {
+        "kevin.osei@norfolk.gov.uk": 0.4,
+        "sam.ray@advocacy.example": 0.4,
+        "new.person@gmail.com": 0.6,
+        "someone@unheard-of.example": 0.8,
+    }
+
+
+def test_a_partner_domain_written_to_rarely_is_not_yet_familiar() -> None:
+    past = history([((u,), 12) for u in USUAL] + [((("dana.lee@advocacy.example", ""),), 2)])
+    assert _scores(["sam.ray@advocacy.example"], past) == {"sam.ray@advocacy.example": 0.6}
+    options = SignalOptions(usual_domain_count=2)
+    found = misdirection_signals(
+        message(["sam.ray@advocacy.example"]), None, NORFOLK, past, now=NOW, options=options
+    )
+    assert [s.score for s in found if s.kind is SignalKind.NEW_RECIPIENT] == [0.4]
+
+
+def test_recipients_taken_from_the_message_answered_are_not_suspects() -> None:
+    body = (
+        "Dear Lindsey,\n\nThank you for your email.\n\n"
+        "On Mon, 2 Mar 2026 at 09:16, Lindsey Baker <lb13@gmail.com> wrote:\n> Please help.\n"
+    )
+    reply = "In-Reply-To: <r1@gmail.com>\nReferences: <r1@gmail.com>"
+    got = _scores(["lb13@gmail.com", "x.new@gmail.com"], body=body, headers=reply)
+    assert got == {"x.new@gmail.com": 0.6}
+    # The same addresses on a new message were typed or picked: both are suspects.
+    assert set(_scores(["lb13@gmail.com", "x.new@gmail.com"], body=body)) == {
+        "lb13@gmail.com",
+        "x.new@gmail.com",
+    }

@@ -58,14 +58,60 @@ def test_salutation_does_not_fire(to: str, greeting: str) -> None:
     assert _salutation(to, greeting) == []
 
 
-def test_several_to_recipients_are_skipped_but_cc_is_not_counted() -> None:
+def _signals(m: object, past: object = None) -> list[tuple[str, str]]:
+    found = misdirection_signals(m, None, NORFOLK, past or history(), now=NOW)  # type: ignore[arg-type]
+    return [(s.recipient, s.reasons[0]) for s in found if s.kind is SignalKind.SALUTATION_MISMATCH]
+
+
+def test_greeting_the_colleague_in_copy_does_not_fire() -> None:
+    m = message(
+        ["Ruth Ford <ruth.ford@norfolk.gov.uk>"],
+        cc=["Jan Kózka <jan.kozka@norfolk.gov.uk>"],
+        body="Hi Jan,\n\nCould you pick this one up?\n",
+    )
+    assert _signals(m) == []
+
+
+def test_greeting_none_of_the_recipients_fires_on_each_to_recipient() -> None:
     m = message(["john.patel@norfolk.gov.uk", "anita.shah@norfolk.gov.uk"], body="Dear Sarah,\n")
-    assert not [
-        s
-        for s in misdirection_signals(m, None, NORFOLK, history(), now=NOW)
-        if s.kind is SignalKind.SALUTATION_MISMATCH
-    ]
+    got = _signals(m)
+    assert [r for r, _ in got] == ["john.patel@norfolk.gov.uk", "anita.shah@norfolk.gov.uk"]
+    assert "none of the recipients" in got[0][1] and "only recipient" not in got[0][1]
+    assert "john.patel" not in got[0][1]
+
+
+def test_a_team_mailbox_in_copy_is_passed_over_and_a_greeting_to_one_of_two_fits() -> None:
     assert _salutation("john.patel@norfolk.gov.uk", "Dear Sarah,", cc=("duty.team@norfolk.gov.uk",))
+    m = message(["john.patel@norfolk.gov.uk", "sarah.jones@norfolk.gov.uk"], body="Dear Sarah,\n")
+    assert _signals(m) == []
+
+
+def test_a_recipient_whose_name_cannot_be_read_might_be_the_one_greeted() -> None:
+    assert _salutation("john.patel@norfolk.gov.uk", "Dear Sarah,", cc=("sjones@example.org",)) == []
+
+
+@pytest.mark.parametrize(
+    ("to", "greeting", "fires"),
+    [
+        ("Suzanne Reeves <suzanne.reeves@norfolk.gov.uk>", "Dear Suzanne Farrell,", True),
+        ("Alexander Palmer <alexander.palmer@norfolk.gov.uk>", "Morning Alexandra,", True),
+        ("Alexandra Frost <alexandra.frost@norfolk.gov.uk>", "Hi Alex,", False),
+        ('"Bruce J." <bruce1995@icloud.com>', "Dear Bruce James,", False),
+        ('"Adetayo M." <adetayo_morawo@gmail.com>', "Dear Adetayo Morawo,", False),
+        ("baker.lindsey13@gmail.com", "Dear Lindsey Baker,", False),
+    ],
+)
+def test_full_names_short_forms_and_initials(to: str, greeting: str, fires: bool) -> None:
+    assert bool(_salutation(to, greeting)) is fires
+
+
+def test_salutation_needs_no_history() -> None:
+    m = message(["Sarah Johnson <sarah.johnson@norfolk.gov.uk>"], body="Hi Priya,\n")
+    young = history([((("a@norfolk.gov.uk", ""),), 3)])
+    assert [s.kind for s in misdirection_signals(m, None, NORFOLK, None, now=NOW)] == [
+        SignalKind.SALUTATION_MISMATCH
+    ]
+    assert _signals(m, young)
 
 
 def test_greeting_name() -> None:

@@ -7,7 +7,13 @@ two cross-cutting policies of the issue, so that no caller can forget them:
   (`SignalOptions.min_messages`, `min_days`), only the attachment signal runs, which needs
   no history;
 - confirmation: a recipient the sender confirmed as intended (`history.confirmed`) never
-  gives a new-recipient, lookalike or unusual-for-group signal.
+  gives a new-recipient, lookalike or unusual-for-group signal;
+- only what the sender chose is a suspect: in a reply, the recipients taken from the thread
+  (named in the quoted attribution line or header blocks, or written to by the sender in
+  this thread before) were not typed or picked, so they give no new-recipient, lookalike
+  or unusual-for-group signal, and the recipients of a reply are not judged as a group
+  at all (the thread's first author chose them). Additions to a thread are the thread
+  signal's to judge.
 """
 
 from __future__ import annotations
@@ -18,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from ...message.model import Message
 from ...policy.pack import Pack
-from ..history import SenderHistory
+from ..history import SenderHistory, thread_id
 from .attachment import attachment_signals
 from .group import group_signals
 from .lookalike import lookalike_signals
@@ -31,6 +37,7 @@ from .model import (
     in_learning_period,
 )
 from .new_recipient import new_recipient_signals
+from .quoted import earlier_participants
 from .salutation import salutation_signals
 from .thread import thread_signals
 
@@ -104,34 +111,46 @@ def misdirection_signals(
         facts = facts_or_recipients
         recipients = facts.recipients
     own = history.sender.lower() if history else ""
-    targets: list[tuple[str, str, str, str]] = []
-    seen: set[str] = set()
-    for recipient in recipients:
-        address = recipient.address.addr_spec.lower()
-        if "@" not in address or address == own or address in seen:
-            continue
-        seen.add(address)
-        targets.append((address, recipient.where, recipient.address.display_name, recipient.field))
-    pairs = [(a, w) for a, w, _, _ in targets]
+    targets, webmail = _targets(recipients, own)
+    earlier = earlier_participants(message)
+    replying = bool(message.in_reply_to or message.references)
 
     found: list[Signal] = []
     learning = in_learning_period(history, clock, options)
     if history is not None and not learning:
         internal = pack.is_internal
-        suspects = [(a, w) for a, w in pairs if not history.confirmed(a)]
+        in_thread = history.threads.get(thread_id(message), frozenset()) if replying else ()
+        chosen = [
+            (a, w, d)
+            for a, w, d, _ in targets
+            if not history.confirmed(a)
+            and a not in in_thread
+            and not (replying and not earlier.forward and earlier.shows(a, d))
+        ]
+        suspects = [(a, w) for a, w, _ in chosen]
         if SignalKind.NEW_RECIPIENT in wanted:
-            found.extend(new_recipient_signals(suspects, history, options))
-        if SignalKind.LOOKALIKE in wanted:
-            named = [(a, w, d) for a, w, d, _ in targets if not history.confirmed(a)]
-            found.extend(lookalike_signals(named, history, options, internal))
-        if SignalKind.UNUSUAL_FOR_GROUP in wanted:
             found.extend(
-                s
-                for s in group_signals(pairs, history, options)
-                if s.recipient in {a for a, _ in suspects}
+                new_recipient_signals(
+                    suspects,
+                    history,
+                    options,
+                    internal,
+                    lambda d: d in webmail or pack.webmail_domains.matches(d),
+                )
             )
-        if wanted & {SignalKind.NEW_EXTERNAL_DOMAIN_IN_THREAD, SignalKind.AUDIENCE_WIDENED}:
-            found.extend(thread_signals(message, pairs, history, internal))
+        if SignalKind.LOOKALIKE in wanted:
+            found.extend(lookalike_signals(chosen, history, options, internal))
+        if SignalKind.UNUSUAL_FOR_GROUP in wanted and (earlier.forward or not replying):
+            pairs = [(a, w) for a, w, _, _ in targets]
+            typed = {a for a, _ in suspects}
+            found.extend(s for s in group_signals(pairs, history, options) if s.recipient in typed)
+        if wanted & {
+            SignalKind.NEW_EXTERNAL_DOMAIN_IN_THREAD,
+            SignalKind.AUDIENCE_WIDENED,
+            SignalKind.OUTSIDER_ADDED_TO_REPLY,
+        }:
+            named = [(a, w, d) for a, w, d, _ in targets]
+            found.extend(thread_signals(message, named, history, internal, earlier))
     if SignalKind.SALUTATION_MISMATCH in wanted:  # needs no history: runs from day one
         found.extend(salutation_signals(message, targets))
     if SignalKind.ATTACHMENT_MISMATCH in wanted and (facts or facts_or_recipients is None):
@@ -147,6 +166,25 @@ def misdirection_signals(
     ]
     order = {kind: n for n, kind in enumerate(SignalKind)}
     return tuple(sorted(found, key=lambda s: (order[s.kind], _where_key(s.where))))
+
+
+def _targets(
+    recipients: Sequence[Recipient], own: str
+) -> tuple[list[tuple[str, str, str, str]], set[str]]:
+    """`(address, where, display name, field)` of each recipient once, without the sender;
+    and the recipients' domains the pack calls webmail."""
+    targets: list[tuple[str, str, str, str]] = []
+    webmail: set[str] = set()
+    seen: set[str] = set()
+    for recipient in recipients:
+        address = recipient.address.addr_spec.lower()
+        if "@" not in address or address == own or address in seen:
+            continue
+        seen.add(address)
+        targets.append((address, recipient.where, recipient.address.display_name, recipient.field))
+        if recipient.webmail:
+            webmail.add(address.rpartition("@")[2])
+    return targets, webmail
 
 
 def _where_key(where: str) -> tuple[str, int]:

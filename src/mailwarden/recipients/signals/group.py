@@ -6,8 +6,11 @@ probably picked the wrong entry. For each recipient, the other recipients the se
 writes to at least `usual_count` times are the group; the group counts when its members
 have had at least `min_group_count` messages together (pairwise, from `co_recipients`).
 
-- 0.8 when the group usually includes someone else who is missing now (a swap: the
-  auto-complete neighbour replaced the usual member);
+- 0.8 when the group usually includes someone else who is missing now and this recipient
+  is one the sender hardly knows (fewer than `usual_count` messages): a swap, the
+  auto-complete neighbour in place of the usual member; 0.45 (under the rules' threshold)
+  when the recipient is a usual contact too, since swapping one regular for another is
+  most often deliberate (the colleague covering this week);
 - 0.5 when the recipient is known to the sender but has never had mail with this group
   of two or more.
 
@@ -78,7 +81,8 @@ def group_signals(
                 f"{usual}, usually with {masked_address(substitute)}, who is not on this one; "
                 f"{masked_address(address)} is there instead."
             )
-            yield Signal(SignalKind.UNUSUAL_FOR_GROUP, address, where, 0.8, (reason,))
+            score = 0.8 if history.count(address) < options.usual_count else 0.45
+            yield Signal(SignalKind.UNUSUAL_FOR_GROUP, address, where, score, (reason,))
         elif len(group) > 1 and history.count(address) > 0:
             times = "never" if with_this == 0 else "hardly ever"
             reason = f"{usual}, {times} with {masked_address(address)}."

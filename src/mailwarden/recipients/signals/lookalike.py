@@ -15,8 +15,12 @@ with each usual contact (at least `usual_count` messages); the strongest match w
 - the same domain and a local part a small edit away (`sarah.jonson` for `sarah.johnson`;
   Damerau-Levenshtein, at most 1 for short local parts, `max_edit_distance` otherwise) -
   0.85 for one edit, 0.7 for two;
-- a usual contact's first name with another surname (the wrong Sarah) - 0.5 at the same
-  domain, 0.4 elsewhere (weak: many people share a first name).
+- a usual contact's first name with another surname (the wrong Sarah, the auto-complete
+  list's neighbour when the sender typed the first letters) - 0.55 at the same domain, 0.5
+  elsewhere: enough to ask, since the address is one the sender has hardly ever used;
+- whatever the local part, a domain the sender has never written to that extends or
+  nearly spells one they have (`gmial.com` beside `gmail.com`, `norfok.gov.uk`) - 0.85:
+  a mistyped domain is a slip even when the person is new.
 
 Two addresses at the organisation's own domains with the same local part are the same
 person's aliases, not a lookalike, and a usual contact (or an address identical to one)
@@ -77,6 +81,25 @@ def _domain_match(rd: str, ud: str, options: SignalOptions) -> tuple[float, str]
     return None
 
 
+def _near_domain(
+    domain: str, history: SenderHistory, options: SignalOptions
+) -> tuple[float, str] | None:
+    """A domain never written to that extends or nearly spells one the sender has used."""
+    if history.domains.get(domain, 0):
+        return None
+    for known in sorted(history.domains, key=lambda d: (-history.domains[d], d)):
+        if domain.startswith(known + "."):
+            return 0.85, f"its domain {domain} is {known}, where you write, with something added"
+        limit = options.max_edit_distance if len(known) >= 8 else 1
+        distance = damerau_levenshtein(domain, known, limit)
+        if distance <= limit:
+            return 0.85, (
+                f"its domain {domain}, where you have never written, is {_edits(distance)} "
+                f"away from {known}, where you write"
+            )
+    return None
+
+
 def _edits(distance: int) -> str:
     return "one character" if distance == 1 else f"{distance} characters"
 
@@ -131,7 +154,7 @@ def _match(
     if len(tokens) >= 2 and len(tokens[0]) >= 2:
         for known in contact.tokens:
             if len(known) >= 2 and known[0] == tokens[0] and known[-1] != tokens[-1]:
-                score = 0.5 if domain == contact.domain else 0.4
+                score = 0.55 if domain == contact.domain else 0.5
                 consider(
                     score,
                     f"It has the first name of your usual contact {usual} but another surname.",
@@ -163,5 +186,8 @@ def lookalike_signals(
             found = _match(suspect, contact, internal, options)
             if found and (best is None or found[0] > best[0]):
                 best = found
+        near = _near_domain(address.rpartition("@")[2], history, options)
+        if near and (best is None or near[0] > best[0]):
+            best = (near[0], f"It looks mistyped: {near[1]}.")
         if best:
             yield Signal(SignalKind.LOOKALIKE, address, where, best[0], (best[1],))

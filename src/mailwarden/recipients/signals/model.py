@@ -37,14 +37,20 @@ class SignalKind(StrEnum):
     """An outside domain appears in a thread that so far stayed inside the organisation."""
     AUDIENCE_WIDENED = "audience-widened"
     """A reply or forward goes to more people than the thread had before."""
+    OUTSIDER_ADDED_TO_REPLY = "outsider-added-to-reply"
+    """A reply adds an outside address named nowhere in the thread it answers."""
     SALUTATION_MISMATCH = "salutation-mismatch"
-    """The greeting names someone other than the single recipient."""
+    """The greeting names none of the recipients."""
     ATTACHMENT_MISMATCH = "attachment-mismatch"
     """An attachment names a person or case that the mail itself never mentions."""
 
 
-ANOMALY_KINDS = frozenset(SignalKind) - {SignalKind.ATTACHMENT_MISMATCH}
-"""Signals that compare with the sender's history, silent during the learning period."""
+ANOMALY_KINDS = frozenset(SignalKind) - {
+    SignalKind.ATTACHMENT_MISMATCH,
+    SignalKind.SALUTATION_MISMATCH,
+}
+"""Signals that compare with the sender's history, silent during the learning period (the
+attachment and the salutation are judged from the message alone)."""
 
 CONFIRMABLE_KINDS = frozenset(
     {SignalKind.NEW_RECIPIENT, SignalKind.LOOKALIKE, SignalKind.UNUSUAL_FOR_GROUP}
@@ -96,6 +102,8 @@ class SignalOptions:
     """The largest Damerau-Levenshtein distance that still counts as a lookalike."""
     min_group_count: int = 4
     """How often the other recipients must have had mail together to form a group."""
+    usual_domain_count: int = 5
+    """Messages to an organisation's domain that make it one the sender writes to often."""
     max_unmatched_people: int = 5
     """More unmatched names than this in one attachment reads as a list, not a mix-up."""
 

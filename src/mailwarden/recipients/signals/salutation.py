@@ -2,18 +2,21 @@
 
 A greeting written for one person and an address picked for another is the auto-complete
 slip seen from the text. The greeting is read from the first lines of the new text
-("Dear Sarah,", "Hi Sarah", "Good morning Mrs Patel", "Dear Dr Anita Patel"); the message
-must have exactly one To recipient whose name is known from its display name or a
-`first.last` local part. The signal fires (0.7) when the greeting's name fits none of the
-recipient's name words, allowing for:
+("Dear Sarah,", "Hi Sarah", "Good morning Mrs Patel", "Dear Dr Anita Patel") and compared
+with every To and Cc recipient whose name is known from its display name or a
+`first.last` local part: people often greet the colleague in copy ("Hi Jan" to Ruth, Cc
+Jan). The signal fires (0.7), on each To recipient, only when the greeting's name fits
+none of them, allowing for:
 
-- a title with a surname ("Dear Mrs Patel" matches Anita Patel);
+- a title with a surname ("Dear Mrs Patel" matches Anita Patel); a first name with a
+  surname must match both ("Dear Suzanne Farrell" does not fit Suzanne Reeves);
 - initials ("Dear John" matches j.patel@…) and short forms ("Chris" for Christopher,
-  "Liz" for Elizabeth, from a small table);
+  "Liz" for Elizabeth, from a small table; Alexandra is not Alexander);
 - group greetings ("Dear all", "Hi team", "Dear Sir or Madam", "Morning both"), which
   never fire, and greetings of several people ("Hi Sarah and John"), which are skipped.
 
-A role mailbox (`duty.team@`, `info@`) or a bare `jpatel@` gives no name to compare with,
+A role mailbox (`duty.team@`, `info@`) is not a person a greeting names and is passed
+over; a recipient whose name cannot be read (a bare `jpatel@`) might be the person greeted,
 so nothing fires.
 """
 
@@ -54,7 +57,8 @@ _SHORT_FORMS = (
     {"edward", "ed", "eddie", "ted", "ned"},
     {"jennifer", "jen", "jenny"},
     {"susan", "sue", "suzy"},
-    {"alexander", "alexandra", "alex", "sandy", "sasha"},
+    {"alexander", "alex", "sandy", "sasha"},
+    {"alexandra", "alex", "sandy", "sasha"},
     {"stephen", "steven", "steve"},
     {"thomas", "tom", "tommy"},
     {"deborah", "debbie", "deb"},
@@ -68,11 +72,8 @@ _SHORT_FORMS = (
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
-def greeting_name(text: str) -> tuple[str, bool] | None:
-    """The name a greeting addresses and whether it follows a title, or None.
-
-    None for no greeting, a group greeting or several people.
-    """
+def _greeting(text: str) -> tuple[tuple[str, ...], bool] | None:
+    """The name words a greeting addresses and whether they follow a title, or None."""
     for line in [ln for ln in text.splitlines() if ln.strip()][:3]:
         match = _GREETING.match(line)
         if not match:
@@ -89,9 +90,19 @@ def greeting_name(text: str) -> tuple[str, bool] | None:
         if not names or not all(r[0].isupper() for r, _ in names):
             return None
         if titled and len(names) == 1:
-            return names[0][1], True
-        return names[0][1], False
+            return (names[0][1],), True
+        return tuple(w for _, w in names), False
     return None
+
+
+def greeting_name(text: str) -> tuple[str, bool] | None:
+    """The name a greeting addresses and whether it follows a title, or None.
+
+    None for no greeting, a group greeting or several people. "Dear Anita Patel" gives
+    ("anita", False); "Dear Mrs Patel" ("patel", True).
+    """
+    found = _greeting(text)
+    return (found[0][0], found[1]) if found else None
 
 
 def _same_first(name: str, first: str) -> bool:
@@ -104,37 +115,64 @@ def _same_first(name: str, first: str) -> bool:
     return any(name in forms and first in forms for forms in _SHORT_FORMS)
 
 
-def _fits(name: str, titled: bool, tokens: Sequence[str]) -> bool:
-    if name in tokens:
-        return True
+def _has(name: str, tokens: Sequence[str]) -> bool:
+    """`name` is one of the words, or a word is its initial ("Bruce J." for Bruce James)."""
+    return any(t == name or (len(t) == 1 and name.startswith(t)) for t in tokens)
+
+
+def _fits(names: Sequence[str], titled: bool, tokens: Sequence[str]) -> bool:
+    """True when the greeting's name words can be this person's name."""
     if titled:
-        return False
-    return _same_first(name, tokens[0])
+        return _has(names[-1], tokens)
+    if len(names) >= 2:  # a first name and a surname: both must fit
+        return _has(names[-1], tokens[1:]) and (
+            names[0] in tokens or _same_first(names[0], tokens[0])
+        )
+    return names[0] in tokens or _same_first(names[0], tokens[0])
 
 
 def salutation_signals(
     message: Message, recipients: Sequence[tuple[str, str, str, str]]
 ) -> Iterator[Signal]:
-    """A signal when the greeting does not fit the only To recipient.
+    """A signal on each To recipient when the greeting fits none of the To and Cc recipients.
 
     `recipients` are `(address, where, display name, field)` with field to/cc/bcc/envelope.
+    Bcc and envelope recipients are not read: a greeting is written to those shown.
     """
-    to = [r for r in recipients if r[3] == "to"]
-    if len(to) != 1:
+    shown = [r for r in recipients if r[3] in ("to", "cc")]
+    to = [r for r in shown if r[3] == "to"]
+    if not to:
         return
-    found = greeting_name(message.body.new_text or message.body.text)
+    found = _greeting(message.body.new_text or message.body.text)
     if not found:
         return
-    name, titled = found
-    address, where, display, _ = to[0]
-    tokens = name_tokens(display, address.rpartition("@")[0])
-    if len(tokens) < 2 or _fits(name, titled, tokens):
-        return
-    greeted = mask_value(EntityType.PERSON, name.title())
-    named = mask_value(EntityType.PERSON, " ".join(t.title() for t in tokens))
-    reason = (
-        f"The greeting is to {greeted}, but the only recipient, {masked_address(address)}, "
-        f"is {named}"
-    )
-    reason += "" if reason.endswith(".") else "."
-    yield Signal(SignalKind.SALUTATION_MISMATCH, address, where, 0.7, (reason,))
+    names, titled = found
+    named: list[tuple[str, str, tuple[str, ...]]] = []
+    for address, where, display, field in shown:
+        local = address.rpartition("@")[0]
+        tokens = name_tokens(display, local)
+        if not tokens:
+            continue  # a team or role mailbox: not a person a greeting names
+        spelt = name_tokens("", local)  # the address may spell more than the display name
+        if len(tokens) < 2 or any(
+            len(t) >= 2 and _fits(names, titled, t) for t in (tokens, spelt, spelt[::-1])
+        ):
+            return  # the greeting may be to them (or their name is unknown)
+        if field == "to":
+            named.append((address, where, tokens))
+    greeted = mask_value(EntityType.PERSON, " ".join(n.title() for n in names))
+    only = len(shown) == 1
+    for address, where, tokens in named:
+        who = mask_value(EntityType.PERSON, " ".join(t.title() for t in tokens))
+        if only:
+            reason = (
+                f"The greeting is to {greeted}, but the only recipient, "
+                f"{masked_address(address)}, is {who}"
+            )
+        else:
+            reason = (
+                f"The greeting is to {greeted}, who is none of the recipients; "
+                f"{masked_address(address)} is {who}"
+            )
+        reason += "" if reason.endswith(".") else "."
+        yield Signal(SignalKind.SALUTATION_MISMATCH, address, where, 0.7, (reason,))

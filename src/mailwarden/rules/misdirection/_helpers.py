@@ -62,6 +62,7 @@ _OPTION_FIELDS = (
     "usual_count",
     "max_edit_distance",
     "min_group_count",
+    "usual_domain_count",
     "max_unmatched_people",
 )
 

@@ -1,11 +1,14 @@
 """An attached file about a different person or case from the one the mail is about.
 
 What it flags:
-    An attachment that names a person (third-party names only: not the sender or the
-    recipients) or a case reference (the pack's ``case_id_patterns``) that appears nowhere in
-    the subject, the body (quoted thread included) or the recipients' names. A file that
-    also names someone the mail does name (a plan for the right child that mentions her
-    parents), or a list naming many people, is not flagged.
+    An attached file with personal data (an identifier or special category, or a case
+    reference of the pack's ``case_id_patterns``) about a person or case the mail names
+    nowhere (subject, body with the quoted thread, recipients' names; the sender's own
+    signature does not count), when the mail itself is about someone. A file is accounted
+    for when the mail gives the person in it (surname, or initials as in "JS was seen") or
+    its case reference: the two stand side by side on a form, and anyone in the file with
+    the same surname (a parent or carer) is family. A file the mail names nobody to compare
+    with, a list naming many people, or a file of names alone (a rota) is not flagged.
 
 Clauses:
     NCC-E7 ("You must always check that attachments containing personal information are
@@ -23,20 +26,24 @@ Fires:
     child under another LCS number.
 
 Passes:
-    The same mail with Jayden's plan attached; a file naming only the sender and the
-    recipient; a register of many names (left to the bulk personal data rule).
+    The same mail with Jayden's plan attached; "the referral form (LCS 4417210)" with his
+    form, which names him and his mother; a file naming only the sender and the recipient;
+    a register of many names (left to the bulk personal data rule).
 
 Options:
     ``max_unmatched_people``: more unmatched names than this in one file reads as a list, not
-    a mix-up (default 5). ``min_score``: the weakest signal that warns (default 0.5; a case
-    reference scores 0.8, an unmatched name 0.75 when the mail names someone, 0.55 when it
-    names no one). ``min_messages`` and ``min_days`` are accepted for symmetry but this
+    a mix-up (default 5). ``min_score``: the weakest signal that warns (default 0.5; a file
+    not accounted for scores 0.8 with a case reference, 0.75 with names only, when the mail
+    names someone; 0.45 when the mail names no one, 0.3 for others beside the right
+    person). ``min_messages`` and ``min_days`` are accepted for symmetry but this
     signal needs no history: it runs during the learning period and without a store.
 
 Known gaps:
     Names are matched by surname (or a single name), so the wrong file about a namesake of
-    the right family passes; a file with no extractable text (a scan) says nothing; a case
-    reference format the pack does not list is not compared.
+    the right family passes; a mail that names nobody ("Please find the form attached") gives
+    nothing to compare the file with, so the wrong file there passes; a file with no
+    extractable text (a scan) says nothing; a case reference format the pack does not list
+    is not compared.
 """
 
 from __future__ import annotations

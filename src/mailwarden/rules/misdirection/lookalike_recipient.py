@@ -6,8 +6,10 @@ What it flags:
     extended domain (``gmial.com``, ``norfolk.gov.uk.example``), the same name with another
     ending (``nhs.uk`` for ``nhs.net``), look-alike characters (a Cyrillic ``о``, ``rn`` for
     ``m``, ``0`` for ``o``), the same display name as a usual contact at another address (the
-    auto-complete slip), or a usual contact's first name with another surname at the same
-    organisation. Confirmed recipients are never flagged.
+    auto-complete slip), a usual contact's first name with another surname (the wrong Sarah
+    the auto-complete list offered), or, whoever the person, a domain never written to that
+    nearly spells one the sender writes to (``oakfield-primay.example``). Confirmed
+    recipients are never flagged, nor are those a reply takes from the message it answers.
 
 Clauses:
     NCC-E3 ("Take particular care where outlook auto-completes and suggests recipient
@@ -22,7 +24,8 @@ Why:
 
 Fires:
     A social worker who writes every week to ``priya.patel@nhs.net`` sends to
-    ``priya.patel@nhs.uk``.
+    ``priya.patel@nhs.uk``, or to Priya Shah at another council, or to a new address at
+    ``oakfield-primay.example`` when she writes to ``oakfield-primary.example``.
 
 Passes:
     Mail to ``priya.patel@nhs.net`` itself; mail to a new contact who resembles no usual
@@ -34,13 +37,16 @@ Options:
     ``rare_count``: only recipients written to at most this many times are suspects
     (default 1). ``max_edit_distance``: the largest edit (Damerau-Levenshtein) distance for
     longer local parts and domains (default 2; short ones allow 1). ``min_score``: the weakest
-    signal that warns (default 0.5: the first-name match alone scores 0.5 at the same domain,
-    0.4 elsewhere). ``min_messages`` and ``min_days``: the learning period (30, 14).
+    signal that warns (default 0.5: the first-name match alone scores 0.55 at the same
+    domain, 0.5 elsewhere; a mistyped domain 0.85 to 0.9). ``min_messages`` and ``min_days``:
+    the learning period (30, 14).
 
 Known gaps:
     Display names come from the history the store keeps; a history without them cannot see
     the same-name slip. A lookalike of someone the sender has never written to (a colleague's
-    contact) is not found, and neither is a wrong address that resembles nobody.
+    contact) is not found, and neither is a wrong address that resembles nobody. A new
+    contact who happens to share a usual contact's first name is asked about once, until
+    confirmed.
 """
 
 from __future__ import annotations

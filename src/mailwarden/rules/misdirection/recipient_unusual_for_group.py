@@ -3,9 +3,10 @@
 What it flags:
     A message to a set of people the sender often writes to together (a case's school and
     health visitor, a panel's members) where one address is not the usual one: the group
-    usually includes someone who is missing now, and this recipient is there instead. A
-    known contact who has never had mail with a group of two or more is flagged too.
-    Confirmed recipients are never flagged.
+    usually includes someone who is missing now, and this recipient, one the sender hardly
+    knows, is there instead. A known contact who has never had mail with a group of two or
+    more is flagged too. Confirmed recipients are never flagged, and a reply is not judged
+    as a group: its recipients were chosen by whoever started the thread.
 
 Clauses:
     NCC-E3 ("check that the all of the recipients ... are correct"), also NCC-E2 ("All
@@ -19,19 +20,21 @@ Why:
 
 Fires:
     A social worker who has sent nine messages to a family's school and health visitor
-    together sends the next one to the school and the council's legal team instead.
+    together sends the next one to the school and a children's guardian she has written to
+    twice instead.
 
 Passes:
-    The usual school and health visitor; a usual contact with a new colleague in copy (left
-    to the new-recipient rule); a first group mail to people who have never been written to
-    together.
+    The usual school and health visitor; the school and the council's legal team, another
+    usual contact (one regular in place of another is most often deliberate); a usual
+    contact with a new colleague in copy (left to the new-recipient rule); a first group mail
+    to people who have never been written to together; a reply-all.
 
 Options:
     ``usual_count``: messages that make an address a usual contact and part of a group
     (default 3). ``min_group_count``: messages the group must have had together (default 4).
-    ``min_score``: the weakest signal that warns (default 0.5: a swap scores 0.8, a known
-    contact never with the group 0.5). ``min_messages`` and ``min_days``: the learning
-    period (30, 14).
+    ``min_score``: the weakest signal that warns (default 0.5: a swap scores 0.8, or 0.45
+    when the newcomer is a usual contact too; a known contact never with the group 0.5).
+    ``min_messages`` and ``min_days``: the learning period (30, 14).
 
 Known gaps:
     Groups are judged pairwise from how often two addresses shared a message, not from whole

@@ -1,11 +1,14 @@
 """A greeting to one person on a message addressed to someone else.
 
 What it flags:
-    A message with a single To recipient whose greeting names someone else: "Hi Priya," to
-    Sarah Johnson, "Dear Mrs Shah" to anita.patel@…. The recipient's name comes from the
-    display name or a ``first.last`` address; titles with surnames, initials and common
-    short forms (Chris, Liz) are allowed for. Greetings to a group ("Dear all", "Hi team",
-    "Dear Sir or Madam") and to several people never fire, nor do role mailboxes.
+    A message whose greeting names none of its To and Cc recipients: "Hi Priya," to Sarah
+    Johnson, "Dear Mrs Shah" to anita.patel@…. Greeting the colleague in copy ("Hi Jan" to
+    Ruth, Cc Jan) is common and fine. The recipients' names come from the display name or a
+    ``first.last`` address; titles with surnames, initials and common short forms (Chris,
+    Liz) are allowed for, and a first name with a surname must match both. Greetings to a
+    group ("Dear all", "Hi team", "Dear Sir or Madam") and to several people never fire;
+    role mailboxes are passed over; a recipient whose name cannot be read might be the
+    person greeted, so nothing fires.
 
 Clauses:
     NCC-E3 ("check that the all of the recipients ... are correct"), also NCC-E2 ("The
@@ -18,11 +21,12 @@ Why:
     and surest signs of a misdirected message.
 
 Fires:
-    "Hi Priya," on a message to Sarah Johnson <sarah.johnson@norfolk.gov.uk>.
+    "Hi Priya," on a message to Sarah Johnson <sarah.johnson@norfolk.gov.uk>, or to Ruth
+    Ford with Jan Kozka in copy.
 
 Passes:
-    "Hi Sarah," to Sarah Johnson; "Dear Mrs Johnson"; "Hello both" to two people; "Dear
-    Sarah" to duty.team@… (a team mailbox).
+    "Hi Sarah," to Sarah Johnson; "Dear Mrs Johnson"; "Hi Jan," to Ruth Ford with Jan Kozka
+    in copy; "Hello both" to two people; "Dear Sarah" to duty.team@… (a team mailbox).
 
 Options:
     ``min_score`` (0.5; a mismatch scores 0.7). ``min_messages`` and ``min_days`` are
@@ -52,7 +56,7 @@ def check(inputs: RuleInput) -> Iterator[Hit]:
     yield from recipient_hit(
         inputs,
         signals,
-        "The greeting names someone other than the person this message is addressed to.",
+        "The greeting names someone other than the people this message is addressed to.",
         "Check that the address is the person you greet; if auto-complete picked someone "
         "else, correct it. If the address is right, correct the greeting.",
     )
@@ -60,7 +64,7 @@ def check(inputs: RuleInput) -> Iterator[Hit]:
 
 RULE = Rule(
     name="salutation-does-not-match-recipient",
-    summary="The greeting names someone other than the single recipient.",
+    summary="The greeting names none of the recipients.",
     check=check,
     options=dict(HISTORY_OPTIONS),
     defaults=dict(HISTORY_DEFAULTS),
