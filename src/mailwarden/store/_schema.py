@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import (
     BigInteger,
     Column,
+    Date,
     DateTime,
     Dialect,
     ForeignKey,
@@ -29,12 +30,16 @@ from sqlalchemy.types import TypeDecorator
 
 __all__ = [
     "CONFIRMATIONS",
+    "DAY_DOMAINS",
+    "DAY_PAIRS",
+    "DAY_RECIPIENTS",
     "MESSAGES",
     "METADATA",
     "OVERRIDES",
     "QUARANTINE",
     "RECIPIENTS",
     "STORE_META",
+    "THREAD_RECIPIENTS",
     "VERSION_TABLE",
     "UTCDateTime",
 ]
@@ -123,6 +128,70 @@ CONFIRMATIONS = Table(
     comment="Recipients a sender confirmed as intended (warnings about them suppressed).",
 )
 """A sender's confirmation that a recipient is intended, and when it was last given."""
+
+# What `Store.history` reads instead of every message: the messages' recipients summed per
+# sender and UTC day, kept in step by the store (added to when messages are recorded, rebuilt
+# for the days prune and forget change). A window is the whole days inside it read from
+# these, plus the messages of the (at most two) partial days at its ends read from the rows.
+
+DAY_RECIPIENTS = Table(
+    "history_day_recipients",
+    METADATA,
+    Column("sender", String(320), primary_key=True),
+    Column("day", Date(), primary_key=True),
+    Column("address", String(320), primary_key=True),
+    Column("name_key", String(64), primary_key=True),
+    Column("display_name", String(), nullable=False, server_default=""),
+    Column("messages", Integer(), nullable=False),
+    Column("first_at", UTCDateTime(), nullable=False),
+    Column("last_at", UTCDateTime(), nullable=False),
+    Column("first_id", _ID, nullable=False),
+    Index("ix_history_day_recipients_day", "day"),
+    comment="Messages per sender, UTC day, recipient and display name (history summary).",
+)
+"""Per sender, day, recipient and display name (`name_key` its SHA-256): how many messages,
+the first and last, and the id of the first (the order of display names)."""
+
+DAY_PAIRS = Table(
+    "history_day_pairs",
+    METADATA,
+    Column("sender", String(320), primary_key=True),
+    Column("day", Date(), primary_key=True),
+    Column("address", String(320), primary_key=True),
+    Column("other", String(320), primary_key=True),
+    Column("messages", Integer(), nullable=False),
+    Index("ix_history_day_pairs_day", "day"),
+    comment="Messages per sender, UTC day and pair of recipients (history summary).",
+)
+"""Per sender and day, the messages that went to both `address` and `other` (address < other)."""
+
+DAY_DOMAINS = Table(
+    "history_day_domains",
+    METADATA,
+    Column("sender", String(320), primary_key=True),
+    Column("day", Date(), primary_key=True),
+    Column("domain", String(320), primary_key=True),
+    Column("messages", Integer(), nullable=False),
+    Index("ix_history_day_domains_day", "day"),
+    comment="Messages per sender, UTC day and recipient domain (history summary).",
+)
+"""Per sender and day, the messages with at least one recipient at `domain`."""
+
+THREAD_RECIPIENTS = Table(
+    "history_thread_recipients",
+    METADATA,
+    Column("sender", String(320), primary_key=True),
+    Column("thread_key", String(64), primary_key=True),
+    Column("address", String(320), primary_key=True),
+    Column("thread", String(), nullable=False),
+    Column("first_at", UTCDateTime(), nullable=False),
+    Column("last_at", UTCDateTime(), nullable=False),
+    Index("ix_history_thread_recipients_last_at", "last_at"),
+    comment="Recipients per sender and thread, first and last message (history summary).",
+)
+"""Per sender, thread (`thread_key` its SHA-256) and recipient: when the last message went
+(exact) and the first (a lower bound once prune has removed older ones). `address` is empty
+for the thread's messages that had no recipient."""
 
 OVERRIDES = Table(
     "overrides",

@@ -9,14 +9,17 @@ address), which Core writes directly and runs at driver speed. The tables are ty
 
 Measured on the development machine (2 cores, shared with other work, so ranges over
 repeated runs), with 3 recipients per message: `record_many` of 20,000 observations into an
-empty store, and `history()` of a sender with 20,000 messages in the window:
+empty store, `record` of one more, and `history()` of a sender with 20,000 messages in the
+window:
 
-| back end | record_many 20k | history() 20k | record_many 100k |
+| back end | record_many 20k | record one | history() 20k |
 | --- | --- | --- | --- |
-| SQLite (file, WAL) | 0.65-1.6 s | 0.24-0.66 s | 4-5 s |
-| PostgreSQL 15 (loopback, COPY) | 0.6-1.9 s | 0.28-1.1 s | 7 s |
+| SQLite (file, WAL) | 1.3 s | 4 ms | 18-20 ms |
+| PostgreSQL 15 (loopback, COPY) | 1.1-1.3 s | 6-7 ms | 18-22 ms |
 
-`build_history` itself is about 0.1 s of `history()`; the rest is reading the rows.
+`history()` reads the per-day summaries `_history_query` keeps (it took 0.27-0.3 s, up to
+1.1 s on PostgreSQL, reading every row into `build_history`); keeping them costs recording
+about twice what it did (0.65 s for 20k, 2-3 ms for one message).
 """
 
 from __future__ import annotations
@@ -37,16 +40,29 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import URL, Connection, Engine
 
 from ..policy.findings import Finding
-from ..recipients.history import SenderHistory, SentObservation, build_history
+from ..recipients.history import SenderHistory, SentObservation
 from ._engine import WRITE, connect_error, make_engine, parse_url, safe_url, translated
 from ._errors import StoreError
+from ._history_query import Tally, add, lock_writers, read_history, rebuild_days
 from ._migrate import migrate
-from ._schema import CONFIRMATIONS, MESSAGES, OVERRIDES, QUARANTINE, RECIPIENTS, STORE_META
+from ._schema import (
+    CONFIRMATIONS,
+    DAY_DOMAINS,
+    DAY_PAIRS,
+    DAY_RECIPIENTS,
+    MESSAGES,
+    OVERRIDES,
+    QUARANTINE,
+    RECIPIENTS,
+    STORE_META,
+    THREAD_RECIPIENTS,
+)
 
 __all__ = ["MAX_ADDRESS", "QUARANTINE_STATUSES", "QuarantineRecord", "Store", "open_store"]
 
 MAX_ADDRESS = 320
-"""Longest address kept (local part 64 + @ + domain 255); longer ones cannot be delivered."""
+"""Longest address kept, in UTF-8 bytes (local part 64 + @ + domain 255, RFC 5321 counts
+octets); longer ones cannot be delivered."""
 _MAX_KEY = 200
 _CHUNK = 5_000  # observations per insert round trip
 _COPY_FROM = 500  # PostgreSQL: batches this large go through COPY
@@ -111,6 +127,10 @@ def _address(value: str) -> str:
     return value.strip().lower()
 
 
+def _too_long(address: str) -> bool:
+    return len(address) > MAX_ADDRESS or len(address.encode("utf-8", "surrogatepass")) > MAX_ADDRESS
+
+
 def _utc(moment: dt.datetime, name: str) -> dt.datetime:
     if moment.tzinfo is None or moment.utcoffset() is None:
         raise ValueError(f"{name} must be timezone-aware, got {moment}")
@@ -146,12 +166,12 @@ class _Row:
 
 def _normalise(observation: SentObservation) -> _Row | None:
     sender = _address(observation.sender)
-    if not sender or len(sender) > MAX_ADDRESS:
+    if not sender or _too_long(sender):
         return None
     seen: dict[str, str] = {}
     for address, name in observation.recipients:
         addr = _address(address)
-        if addr and addr != sender and len(addr) <= MAX_ADDRESS:
+        if addr and addr != sender and not _too_long(addr):
             seen.setdefault(addr, name or "")
     recipients = tuple(seen.items())
     sent_at = _utc(observation.sent_at, "sent_at")
@@ -169,8 +189,19 @@ def _recipient_rows(rows: Iterable[_Row], ids: dict[tuple[str, str], int]) -> li
     ]
 
 
+def _tally(rows: Iterable[_Row], ids: dict[tuple[str, str], int]) -> Tally:
+    """The history summaries of the messages just inserted."""
+    tally = Tally()
+    for row in rows:
+        ident = ids.get((row.sender, row.key))
+        if ident is not None:
+            tally.add(ident, row.sender, row.sent_at, row.thread, row.recipients)
+    return tally
+
+
 def _insert_chunk(connection: Connection, chunk: list[_Row]) -> int:
-    """Insert messages (skipping stored ones) and their recipients; how many were new."""
+    """Insert messages (skipping stored ones), their recipients and summaries; how many were
+    new."""
     values = [
         {"sender": r.sender, "message_key": r.key, "sent_at": r.sent_at, "thread": r.thread}
         for r in chunk
@@ -180,6 +211,7 @@ def _insert_chunk(connection: Connection, chunk: list[_Row]) -> int:
     recipients = _recipient_rows(chunk, ids)
     if recipients:
         connection.execute(insert(RECIPIENTS), recipients)
+    add(connection, _tally(chunk, ids))
     return len(ids)
 
 
@@ -213,6 +245,7 @@ def _copy_in(connection: Connection, rows: list[_Row]) -> int:
                 copy.write_row(
                     (item["message_id"], item["address"], item["position"], item["display_name"])
                 )
+    add(connection, _tally(rows, ids))
     return len(ids)
 
 
@@ -333,39 +366,14 @@ class Store:
 
         The window is `(now - retention_days, now]`: what is older is past retention, what
         is later had not happened yet at `now` (a check `--as-of` a past date sees the
-        history of that date). About 0.3-0.6 s for a sender with 20,000 messages.
+        history of that date). Exactly what `build_history` gives for those messages, read
+        from the day summaries (`_history_query`): milliseconds for a sender with 20,000.
         """
         own = _address(sender)
         end = _utc(now, "now")
         start = end - dt.timedelta(days=retention_days)
-        window = (MESSAGES.c.sender == own, MESSAGES.c.sent_at > start, MESSAGES.c.sent_at <= end)
-        messages = (
-            select(MESSAGES.c.id, MESSAGES.c.message_key, MESSAGES.c.sent_at, MESSAGES.c.thread)
-            .where(*window)
-            .order_by(MESSAGES.c.sent_at, MESSAGES.c.id)
-        )
-        recipients = (
-            select(RECIPIENTS.c.message_id, RECIPIENTS.c.address, RECIPIENTS.c.display_name)
-            .join(MESSAGES, MESSAGES.c.id == RECIPIENTS.c.message_id)
-            .where(*window)
-            .order_by(RECIPIENTS.c.message_id, RECIPIENTS.c.position)
-        )
-        confirmations = select(CONFIRMATIONS.c.recipient).where(
-            CONFIRMATIONS.c.sender == own,
-            CONFIRMATIONS.c.confirmed_at > start,
-            CONFIRMATIONS.c.confirmed_at <= end,
-        )
         with self._read("reading a sender's history", snapshot=True) as connection:
-            heads = connection.execute(messages).all()
-            to: dict[int, list[tuple[str, str]]] = {}
-            for ident, address, name in connection.execute(recipients).all():
-                to.setdefault(ident, []).append((address, name))
-            confirmed = frozenset(connection.execute(confirmations).scalars())
-        observations = [
-            SentObservation(own, sent_at, tuple(to.get(ident, ())), thread, key)
-            for ident, key, sent_at, thread in heads
-        ]
-        return build_history(own, observations, confirmed)
+            return read_history(connection, own, start, end)
 
     def senders(self) -> list[tuple[str, int, dt.datetime]]:
         """Every sender with history: (address, messages, last sent), by address."""
@@ -389,8 +397,18 @@ class Store:
         person = _address(address)
         hashed = self.address_hash(person)
         with self._write("forgetting an address") as connection:
-            touched = select(RECIPIENTS.c.message_id).where(RECIPIENTS.c.address == person)
-            touched_ids = list(connection.execute(touched).scalars())
+            lock_writers(connection)
+            touched = (
+                select(RECIPIENTS.c.message_id, MESSAGES.c.sender, MESSAGES.c.sent_at)
+                .join(MESSAGES, MESSAGES.c.id == RECIPIENTS.c.message_id)
+                .where(RECIPIENTS.c.address == person)
+            )
+            touched_ids: list[int] = []
+            days: dict[str, set[dt.date]] = {}
+            for ident, sender, sent_at in connection.execute(touched):
+                touched_ids.append(ident)
+                if sender != person:
+                    days.setdefault(sender, set()).add(sent_at.date())
             removed = _count(
                 connection.execute(delete(RECIPIENTS).where(RECIPIENTS.c.address == person))
             )
@@ -404,6 +422,7 @@ class Store:
                 )
                 emptied = delete(MESSAGES).where(MESSAGES.c.id.in_(chunk), ~still_used)
                 removed += _count(connection.execute(emptied))
+            _forget_summaries(connection, person, days)
             removed += _count(
                 connection.execute(
                     delete(CONFIRMATIONS).where(
@@ -576,7 +595,9 @@ class Store:
         """
         cutoff = _utc(now, "now") - dt.timedelta(days=retention_days)
         with self._write("pruning history past retention") as connection:
+            lock_writers(connection)
             removed = _delete_messages(connection, MESSAGES.c.sent_at <= cutoff)
+            _prune_summaries(connection, cutoff)
             removed += _count(
                 connection.execute(
                     delete(CONFIRMATIONS).where(CONFIRMATIONS.c.confirmed_at <= cutoff)
@@ -587,6 +608,29 @@ class Store:
 
 def _count(result: Any) -> int:
     return max(int(result.rowcount), 0)
+
+
+def _forget_summaries(connection: Connection, person: str, days: dict[str, set[dt.date]]) -> None:
+    """The history summaries without `person`: theirs gone, the days they were written to
+    recomputed. Other recipients' thread rows are unchanged (a message goes only when the
+    person was its only recipient)."""
+    for table in (DAY_RECIPIENTS, DAY_PAIRS, DAY_DOMAINS, THREAD_RECIPIENTS):
+        connection.execute(delete(table).where(table.c.sender == person))
+    connection.execute(delete(THREAD_RECIPIENTS).where(THREAD_RECIPIENTS.c.address == person))
+    rebuild_days(connection, days)
+
+
+def _prune_summaries(connection: Connection, cutoff: dt.datetime) -> None:
+    """The history summaries after the messages at or before `cutoff` went: earlier days
+    dropped, the cutoff's own day recomputed, threads whose last message went dropped."""
+    day = cutoff.date()
+    senders = connection.execute(
+        select(DAY_RECIPIENTS.c.sender).where(DAY_RECIPIENTS.c.day == day).distinct()
+    ).scalars()
+    rebuild_days(connection, dict.fromkeys(senders, (day,)))
+    for table in (DAY_RECIPIENTS, DAY_PAIRS, DAY_DOMAINS):
+        connection.execute(delete(table).where(table.c.day < day))
+    connection.execute(delete(THREAD_RECIPIENTS).where(THREAD_RECIPIENTS.c.last_at <= cutoff))
 
 
 def _delete_messages(connection: Connection, condition: Any) -> int:
