@@ -116,7 +116,8 @@ def _outside(
     score = 0.9 if history.domains.get(_domain(address), 0) == 0 else 0.8
     what = "forward" if forwarded else "one"
     reasons = (
-        f"The thread so far went between {_people(size)} inside the organisation only; "
-        f"this {what} adds {shown}, outside it.",
+        f"As far as the quoted messages and your own earlier ones show, the thread went "
+        f"between {_people(size)} inside the organisation only; this {what} adds {shown}, "
+        "outside it.",
     )
     return Signal(SignalKind.NEW_EXTERNAL_DOMAIN_IN_THREAD, address, where, score, reasons)
