@@ -7,8 +7,10 @@ the time are passed in.
 1. `new_recipient`: first-time or rare recipient (acted on only with personal data);
 2. `lookalike`: an unfamiliar address that reads like a usual contact;
 3. `group`: a recipient that does not belong with the others;
-4. `thread`: a reply or forward that widens a thread's audience or takes it outside;
-5. `salutation`: a greeting to someone other than the single recipient;
+4. `thread`: a reply or forward that widens a thread's audience or takes it outside, judged
+   against the earlier participants the message shows (`quoted`) and the sender's own
+   earlier messages in the thread;
+5. `salutation`: a greeting that names none of the To and Cc recipients;
 6. `attachment`: an attached file naming a person or case the mail never mentions.
 
 Use::
@@ -39,17 +41,20 @@ from .model import (
 )
 from .names import name_tokens
 from .new_recipient import new_recipient_signals
+from .quoted import Earlier, earlier_participants
 from .salutation import greeting_name, salutation_signals
 from .thread import thread_signals
 
 __all__ = [
     "ANOMALY_KINDS",
     "CONFIRMABLE_KINDS",
+    "Earlier",
     "Signal",
     "SignalKind",
     "SignalOptions",
     "attachment_signals",
     "damerau_levenshtein",
+    "earlier_participants",
     "greeting_name",
     "group_signals",
     "in_learning_period",

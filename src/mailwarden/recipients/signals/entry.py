@@ -4,8 +4,8 @@ This is the one entry point the misdirection rules and the benchmark use. It app
 two cross-cutting policies of the issue, so that no caller can forget them:
 
 - the learning period: while the sender's history is too small or too young
-  (`SignalOptions.min_messages`, `min_days`), only the attachment signal runs, which needs
-  no history;
+  (`SignalOptions.min_messages`, `min_days`), only the attachment and salutation signals
+  run, which need no history;
 - confirmation: a recipient the sender confirmed as intended (`history.confirmed`) never
   gives a new-recipient, lookalike or unusual-for-group signal;
 - only what the sender chose is a suspect: in a reply, the recipients taken from the thread
@@ -85,7 +85,8 @@ def misdirection_signals(
       None, and the facts are built here from `message`, `pack` and the history's sender.
     - `pack`: the loaded pack (internal domains, case-ID patterns).
     - `history`: the sender's `SenderHistory`; None means no history at all, so only the
-      attachment signal can run (the rules themselves stay silent without a store).
+      attachment and salutation signals can run (the rules that need history stay silent
+      without a store).
     - `now`: the aware clock for the learning period's `min_days` (default: the
       message's Date:, else only `min_messages` is judged).
     - `options`: thresholds (`SignalOptions()` defaults when None).
