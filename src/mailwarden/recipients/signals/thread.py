@@ -89,14 +89,14 @@ def thread_signals(
                 yield _outside(address, where, history, size, shown, forwarded=False)
             else:
                 reasons = (
-                    f"This reply adds {shown}, outside the organisation, who is not on the "
-                    "message you are answering nor anywhere else in the thread.",
+                    f"This reply adds {shown}, outside the organisation, whom neither the "
+                    "quoted message you are answering nor the rest of the thread names.",
                 )
                 yield Signal(SignalKind.OUTSIDER_ADDED_TO_REPLY, address, where, 0.8, reasons)
         elif outside:
             reasons = (
                 f"This reply adds back {shown}, outside the organisation, who was on the "
-                "thread earlier but is not on the message you are answering.",
+                "thread earlier but is not named on the quoted message you are answering.",
             )
             yield Signal(SignalKind.OUTSIDER_ADDED_TO_REPLY, address, where, 0.7, reasons)
         elif not in_thread and (earlier.answered_complete or written):

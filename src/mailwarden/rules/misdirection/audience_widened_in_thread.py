@@ -91,7 +91,10 @@ def check(inputs: RuleInput) -> Iterator[Hit]:
     if any(s.kind is SignalKind.NEW_EXTERNAL_DOMAIN_IN_THREAD for s in kept):
         what = "This message takes an internal thread outside the organisation."
     elif any(s.kind is SignalKind.OUTSIDER_ADDED_TO_REPLY for s in kept):
-        what = "This reply goes outside the organisation to someone not on the message answered."
+        what = (
+            "This reply goes outside the organisation to someone the message answered "
+            "does not name."
+        )
     else:
         what = "This reply or forward goes to more people than the thread had before."
     carries = " It carries personal data about other people." if personal else ""
