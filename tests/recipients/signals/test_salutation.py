@@ -49,6 +49,11 @@ def test_salutation_mismatch_fires(to: str, greeting: str) -> None:
         ("john.patel@norfolk.gov.uk", "Morning both,"),
         ("john.patel@norfolk.gov.uk", "Hi Sarah and John,"),
         ("duty.team@norfolk.gov.uk", "Dear Sarah,"),
+        (
+            "Designated Safeguarding Lead - Hadley Brook Primary <dsl@school.taw.org.uk>",
+            "Dear Mrs Jukes,",
+        ),
+        ("Hadley Brook Primary School Office <office2@school.taw.org.uk>", "Dear Mrs Jukes,"),
         ("jpatel@norfolk.gov.uk", "Dear Sarah,"),
         ("john.patel@norfolk.gov.uk", "Please see the notes below."),
         ("john.patel@norfolk.gov.uk", "hi there"),

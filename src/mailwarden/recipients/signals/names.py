@@ -18,9 +18,16 @@ ROLE_WORDS = frozenset(
         "admin", "admissions", "contact", "duty", "enquiries", "enquiry", "finance", "hello",
         "help", "helpdesk", "hr", "info", "mail", "mailbox", "noreply", "office", "post",
         "reception", "referrals", "sales", "service", "services", "support", "team", "desk",
+        "academy", "board", "centre", "clerk", "clinic", "college", "committee", "council",
+        "department", "designated", "dsl", "governors", "group", "headteacher", "hub", "lead",
+        "ltd", "nursery", "panel", "partnership", "practice", "primary", "safeguarding",
+        "school", "surgery", "trust", "unit",
     }
 )  # fmt: skip
-"""Words that make an address a team or role mailbox rather than a person."""
+"""Words that make an address a team, role or organisation mailbox rather than a person."""
+
+_MOST_NAME_WORDS = 4
+"""A display name of more words than this is a role or an organisation, not a person."""
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
@@ -33,7 +40,8 @@ def name_tokens(display_name: str, local_part: str) -> tuple[str, ...]:
     """The name words of an address, first name first, lower-case ('' parts dropped).
 
     The display name wins when it has a word; `Surname, First` is turned round. A role
-    mailbox (`duty.team`, `info`) gives ().
+    mailbox (`duty.team`, `info`, "Designated Safeguarding Lead – Hadley Brook Primary")
+    gives ().
     """
     name = display_name.strip().strip("'\"")
     if "@" in name:
@@ -44,6 +52,6 @@ def name_tokens(display_name: str, local_part: str) -> tuple[str, ...]:
     words = [w for w in _words(name) if w not in TITLES]
     if not words:
         words = [w for w in _words(local_part.replace(".", " ").replace("_", " ")) if w]
-    if any(w in ROLE_WORDS for w in words):
+    if len(words) > _MOST_NAME_WORDS or any(w in ROLE_WORDS for w in words):
         return ()
     return tuple(words)
