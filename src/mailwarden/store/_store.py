@@ -31,6 +31,7 @@ import hmac
 import json
 import secrets
 import threading
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -650,12 +651,25 @@ def open_store(url: str) -> Store:
     """
     parsed = parse_url(url)
     engine = make_engine(parsed)
-    try:
-        migrate(engine, safe_url(parsed))
-    except StoreError:
-        engine.dispose()
-        raise
-    except Exception as exc:
-        engine.dispose()
-        raise connect_error(parsed, exc) from None
+    for attempt in range(_OPEN_ATTEMPTS):
+        try:
+            migrate(engine, safe_url(parsed))
+            break
+        except StoreError:
+            engine.dispose()
+            raise
+        except Exception as exc:
+            if _sqlite_locked(exc) and attempt + 1 < _OPEN_ATTEMPTS:
+                time.sleep(0.1 * (attempt + 1))  # a new file's first opener is still setting it up
+                continue
+            engine.dispose()
+            raise connect_error(parsed, exc) from None
     return Store(engine, parsed)
+
+
+_OPEN_ATTEMPTS = 6
+
+
+def _sqlite_locked(exc: Exception) -> bool:
+    """SQLite's immediate "database is locked" (switching a new file to WAL, not the busy wait)."""
+    return "database is locked" in str(exc)
