@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
 from . import __version__
@@ -147,32 +147,27 @@ def _settings_show(settings: Settings) -> int:
     return EXIT_OK
 
 
+_COMMANDS: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
+    "inspect": _inspect,
+    "detect": lambda args, _settings: _detect(args),
+    "check": run_check,
+    "check-text": run_check_text,
+    "policy": run_policy,
+    "serve": run_serve,
+    "history": run_history,
+    "overrides": run_overrides,
+    "milter": run_milter,
+    "quarantine": run_quarantine,
+    "proxy": run_proxy,
+    "settings": lambda _args, settings: _settings_show(settings),
+}
+"""Each command's runner: one table, so a new command is registered in one place."""
+
+
 def _run(argv: Sequence[str] | None) -> int:
     args = _build_parser().parse_args(argv)
     settings = load_settings(settings_path=args.settings)
-    if args.command == "inspect":
-        return _inspect(args, settings)
-    if args.command == "detect":
-        return _detect(args)
-    if args.command == "check":
-        return run_check(args, settings)
-    if args.command == "check-text":
-        return run_check_text(args, settings)
-    if args.command == "policy":
-        return run_policy(args, settings)
-    if args.command == "serve":
-        return run_serve(args, settings)
-    if args.command == "history":
-        return run_history(args, settings)
-    if args.command == "overrides":
-        return run_overrides(args, settings)
-    if args.command == "milter":
-        return run_milter(args, settings)
-    if args.command == "quarantine":
-        return run_quarantine(args, settings)
-    if args.command == "proxy":
-        return run_proxy(args, settings)
-    return _settings_show(settings)
+    return _COMMANDS[args.command](args, settings)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
