@@ -235,6 +235,36 @@ class Postfix:
     def socket_path(self, name: str) -> Path:
         return self.root / "run" / f"{name}.sock"
 
+    def start(self) -> None:
+        """Start the instance and wait until every port listens (errors carry the log)."""
+        self.tool("postfix", "check", check=False)
+        started = subprocess.run(
+            [POSTFIX, "-c", str(self.config), "start"],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+        if started.returncode != 0:
+            raise RuntimeError(f"postfix start failed: {started.stderr.strip()}\n{self.log()}")
+        for port in self.ports.values():
+            if not wait_until(lambda p=port: listening(p), timeout=20):
+                raise RuntimeError(f"postfix is not listening on {port}:\n{self.log()}")
+
+    def stop(self) -> None:
+        """Stop the instance and its sink; remove its directory unless asked to keep it."""
+        subprocess.run(
+            [POSTFIX, "-c", str(self.config), "stop"],
+            capture_output=True,
+            timeout=60,
+            check=False,
+        )
+        pid = self.root / "spool" / "pid" / "master.pid"
+        wait_until(lambda: not pid.exists(), timeout=10)
+        self.sink.stop()
+        if not os.environ.get("MAILWARDEN_KEEP_POSTFIX"):
+            shutil.rmtree(self.root, ignore_errors=True)
+
 
 def _master_ports(ports: dict[str, int], milters: dict[str, str], front_to: str) -> str:
     lines = []
@@ -274,34 +304,14 @@ def private_postfix(
     )
     postfix = Postfix(root, sink, ports)
     try:
-        postfix.tool("postfix", "check", check=False)
-        started = subprocess.run(
-            [POSTFIX, "-c", str(postfix.config), "start"],
-            capture_output=True,
-            text=True,
-            timeout=60,
-            check=False,
-        )
-        if started.returncode != 0:
-            raise RuntimeError(f"postfix start failed: {started.stderr.strip()}\n{postfix.log()}")
-        for port in ports.values():
-            if not wait_until(lambda p=port: _listening(p), timeout=20):
-                raise RuntimeError(f"postfix is not listening on {port}:\n{postfix.log()}")
+        postfix.start()
         yield postfix
     finally:
-        subprocess.run(
-            [POSTFIX, "-c", str(postfix.config), "stop"],
-            capture_output=True,
-            timeout=60,
-            check=False,
-        )
-        wait_until(lambda: not (root / "spool" / "pid" / "master.pid").exists(), timeout=10)
-        sink.stop()
-        if not os.environ.get("MAILWARDEN_KEEP_POSTFIX"):
-            shutil.rmtree(root, ignore_errors=True)
+        postfix.stop()
 
 
-def _listening(port: int) -> bool:
+def listening(port: int) -> bool:
+    """True when something accepts connections on 127.0.0.1:port."""
     with socket.socket() as sock:
         sock.settimeout(0.5)
         return sock.connect_ex(("127.0.0.1", port)) == 0

@@ -40,6 +40,7 @@ from ..postfix._postfix import (
     Postfix,
     Sink,
     free_port,
+    listening,
     wait_until,
 )
 
@@ -67,12 +68,6 @@ def proxy_available() -> str:
     except ImportError:
         return "aiosmtpd is not installed (proxy extra)"
     return ""
-
-
-def listening(port: int) -> bool:
-    with socket.socket() as sock:
-        sock.settimeout(0.5)
-        return sock.connect_ex(("127.0.0.1", port)) == 0
 
 
 class Gate:
@@ -230,19 +225,7 @@ def topology() -> Iterator[Topology]:
     gate = Gate(ports["reinject"])
     started: list[ProxyProcess] = []
     try:
-        postfix.tool("postfix", "check", check=False)
-        run = subprocess.run(
-            [POSTFIX, "-c", str(postfix.config), "start"],
-            capture_output=True,
-            text=True,
-            timeout=60,
-            check=False,
-        )
-        if run.returncode != 0:
-            raise RuntimeError(f"postfix start failed: {run.stderr.strip()}\n{postfix.log()}")
-        for port in ports.values():
-            if not wait_until(lambda p=port: listening(p), timeout=20):
-                raise RuntimeError(f"postfix is not listening on {port}:\n{postfix.log()}")
+        postfix.start()
         gate.open()
         norfolk = ProxyProcess(
             proxies["norfolk"],
@@ -276,13 +259,4 @@ def topology() -> Iterator[Topology]:
             if proxy.alive():
                 proxy.terminate()
         gate.shut()
-        subprocess.run(
-            [POSTFIX, "-c", str(postfix.config), "stop"],
-            capture_output=True,
-            timeout=60,
-            check=False,
-        )
-        wait_until(lambda: not (root / "spool" / "pid" / "master.pid").exists(), timeout=10)
-        sink.stop()
-        if not os.environ.get("MAILWARDEN_KEEP_POSTFIX"):
-            shutil.rmtree(root, ignore_errors=True)
+        postfix.stop()
